@@ -1,0 +1,427 @@
+//! Parsing of the constraint attributes (`#[len]`, `#[pattern]`, `#[range]`, `#[title]`,
+//! `#[constant]`, `#[content_media_type]`, `#[validate]`) and of doc comments.
+
+use proc_macro2::Span;
+use syn::parse::{ParseStream, Parser};
+use syn::spanned::Spanned;
+use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta, Token};
+
+use crate::errors::{Errors, did_you_mean};
+
+/// The constraint attributes, which belong on fields only.
+const FIELD_ONLY: &[&str] = &[
+    "len",
+    "pattern",
+    "range",
+    "constant",
+    "content_media_type",
+    "validate",
+];
+
+/// A bound written in an attribute, with the span of its literal for error messages.
+#[derive(Clone, Copy)]
+pub(crate) struct Bound<T> {
+    pub(crate) value: T,
+    pub(crate) span: Span,
+}
+
+/// `#[len(N)]`, `#[len(min = A)]`, `#[len(max = B)]`, `#[len(min = A, max = B)]`.
+pub(crate) struct LenAttr {
+    pub(crate) span: Span,
+    pub(crate) min: Option<Bound<usize>>,
+    pub(crate) max: Option<Bound<usize>>,
+}
+
+/// A number in `#[range]`, as written.
+#[derive(Clone, Copy)]
+pub(crate) enum NumberLit {
+    Int(i128),
+    Float(f64),
+}
+
+impl NumberLit {
+    fn as_f64(self) -> f64 {
+        match self {
+            #[allow(clippy::cast_precision_loss)]
+            NumberLit::Int(n) => n as f64,
+            NumberLit::Float(x) => x,
+        }
+    }
+
+    pub(crate) fn greater_than(self, other: NumberLit) -> bool {
+        match (self, other) {
+            (NumberLit::Int(a), NumberLit::Int(b)) => a > b,
+            (a, b) => a.as_f64() > b.as_f64(),
+        }
+    }
+}
+
+impl std::fmt::Display for NumberLit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NumberLit::Int(n) => write!(f, "{n}"),
+            NumberLit::Float(x) => write!(f, "{x:?}"),
+        }
+    }
+}
+
+/// `#[range(min = A, max = B)]`.
+pub(crate) struct RangeAttr {
+    pub(crate) span: Span,
+    pub(crate) min: Option<Bound<NumberLit>>,
+    pub(crate) max: Option<Bound<NumberLit>>,
+}
+
+/// An attribute holding one string literal: `#[pattern("…")]`, `#[title("…")]`, ….
+pub(crate) struct StrAttr {
+    /// The attribute's name, where type errors about it are reported.
+    pub(crate) span: Span,
+    pub(crate) lit: LitStr,
+}
+
+/// The attributes of one field.
+#[derive(Default)]
+pub(crate) struct FieldAttrs {
+    pub(crate) len: Option<LenAttr>,
+    pub(crate) pattern: Option<StrAttr>,
+    pub(crate) range: Option<RangeAttr>,
+    pub(crate) title: Option<StrAttr>,
+    pub(crate) constant: Option<StrAttr>,
+    pub(crate) media_type: Option<StrAttr>,
+    /// `#[validate(skip)]`: the field's type is not validated.
+    pub(crate) skip: bool,
+}
+
+/// The attributes of a struct or enum (and of enum variants: nothing but docs).
+#[derive(Default)]
+pub(crate) struct ContainerAttrs {
+    pub(crate) title: Option<StrAttr>,
+}
+
+pub(crate) fn field_attrs(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
+    let mut out = FieldAttrs::default();
+    for attr in attrs {
+        let Some(name) = attr.path().get_ident().map(ToString::to_string) else {
+            continue;
+        };
+        match name.as_str() {
+            "len" => {
+                if let Some(len) = errors.ok(parse_len(attr)) {
+                    set_once(&mut out.len, len, attr, "len", errors);
+                }
+            }
+            "range" => {
+                if let Some(range) = errors.ok(parse_range(attr)) {
+                    set_once(&mut out.range, range, attr, "range", errors);
+                }
+            }
+            "pattern" => str_attr(&mut out.pattern, attr, "pattern", "^[A-Z0-9]{20}$", errors),
+            "title" => str_attr(&mut out.title, attr, "title", "AWS Region", errors),
+            "constant" => str_attr(&mut out.constant, attr, "constant", "aws-ecr", errors),
+            "content_media_type" => str_attr(
+                &mut out.media_type,
+                attr,
+                "content_media_type",
+                "application/json",
+                errors,
+            ),
+            "validate" => {
+                if let Some(skip) = errors.ok(parse_validate(attr)) {
+                    out.skip |= skip;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `what` is "struct", "enum" or "enum variant", for the message about misplaced rules.
+pub(crate) fn container_attrs(
+    attrs: &[Attribute],
+    what: &str,
+    errors: &mut Errors,
+) -> ContainerAttrs {
+    let mut out = ContainerAttrs::default();
+    for attr in attrs {
+        let Some(ident) = attr.path().get_ident() else {
+            continue;
+        };
+        let name = ident.to_string();
+        if name == "title" && what != "enum variant" {
+            str_attr(&mut out.title, attr, "title", "AWS ECR", errors);
+        } else if FIELD_ONLY.contains(&name.as_str()) || name == "title" {
+            let article = if what.starts_with('e') { "an" } else { "a" };
+            errors.error_at(
+                ident,
+                format!("`{name}` applies to struct fields, not to {article} {what}"),
+            );
+        }
+    }
+    out
+}
+
+fn set_once<T>(slot: &mut Option<T>, value: T, attr: &Attribute, name: &str, errors: &mut Errors) {
+    if slot.is_some() {
+        let hint = match name {
+            "len" => ": combine them into one, e.g. `#[len(min = 1, max = 20)]`",
+            "range" => ": combine them into one, e.g. `#[range(min = 1, max = 65535)]`",
+            "pattern" => ": a field takes one pattern, so combine the two regexes into one",
+            _ => ": keep one",
+        };
+        errors.error_at(attr, format!("duplicate `#[{name}]` on this field{hint}"));
+    } else {
+        *slot = Some(value);
+    }
+}
+
+fn str_attr(
+    slot: &mut Option<StrAttr>,
+    attr: &Attribute,
+    name: &str,
+    example: &str,
+    errors: &mut Errors,
+) {
+    let usage = format!("`{name}` expects a string literal, e.g. `#[{name}(\"{example}\")]`");
+    let lit = match &attr.meta {
+        Meta::List(list) if list.tokens.is_empty() => {
+            errors.error_span(list.delimiter.span().join(), usage);
+            return;
+        }
+        Meta::List(list) => {
+            let Ok(literal) = syn::parse2::<LitStr>(list.tokens.clone()) else {
+                let hint = if name == "pattern" {
+                    " (patterns are compiled at build time, so they must be written out, not named)"
+                } else {
+                    ""
+                };
+                errors.error_at(&list.tokens, format!("{usage}{hint}"));
+                return;
+            };
+            literal
+        }
+        Meta::Path(path) => {
+            errors.error_at(path, usage);
+            return;
+        }
+        Meta::NameValue(nv) => {
+            errors.error_at(nv, format!("{usage}, not `{name} = …`"));
+            return;
+        }
+    };
+    let value = StrAttr {
+        span: attr.path().span(),
+        lit,
+    };
+    set_once(slot, value, attr, name, errors);
+}
+
+fn list_tokens<'a>(attr: &'a Attribute, usage: &str) -> syn::Result<&'a syn::MetaList> {
+    match &attr.meta {
+        Meta::List(list) if !list.tokens.is_empty() => Ok(list),
+        Meta::List(list) => Err(syn::Error::new(list.delimiter.span().join(), usage)),
+        other => Err(syn::Error::new_spanned(other, usage)),
+    }
+}
+
+fn parse_len(attr: &Attribute) -> syn::Result<LenAttr> {
+    const USAGE: &str =
+        "`len` expects `N` or `min = N, max = M`, e.g. `#[len(20)]` or `#[len(min = 1, max = 64)]`";
+    let list = list_tokens(attr, USAGE)?;
+    let span = attr.path().span();
+    let parser = |input: ParseStream<'_>| {
+        if input.peek(syn::LitInt) && (input.peek2(Token![,]) || input.peek2(syn::parse::End)) {
+            let exact = parse_usize(input)?;
+            if !input.is_empty() {
+                return Err(input.error(
+                    "`len(N)` sets the exact length and takes nothing else; write `len(min = A, max = B)` for a range",
+                ));
+            }
+            return Ok(LenAttr {
+                span,
+                min: Some(exact),
+                max: Some(exact),
+            });
+        }
+        let (min, max) = parse_bounds(input, "len", USAGE, parse_usize)?;
+        Ok(LenAttr { span, min, max })
+    };
+    parser.parse2(list.tokens.clone())
+}
+
+fn parse_range(attr: &Attribute) -> syn::Result<RangeAttr> {
+    const USAGE: &str =
+        "`range` expects `min = A`, `max = B` or both, e.g. `#[range(min = 1, max = 65535)]`";
+    let list = list_tokens(attr, USAGE)?;
+    let span = attr.path().span();
+    let parser = |input: ParseStream<'_>| {
+        let (min, max) = parse_bounds(input, "range", USAGE, parse_number)?;
+        Ok(RangeAttr { span, min, max })
+    };
+    parser.parse2(list.tokens.clone())
+}
+
+type Bounds<T> = (Option<Bound<T>>, Option<Bound<T>>);
+
+/// `min = A, max = B` in any order, each at most once; errors name the attribute.
+fn parse_bounds<T>(
+    input: ParseStream<'_>,
+    attr: &str,
+    usage: &str,
+    value: fn(ParseStream<'_>) -> syn::Result<Bound<T>>,
+) -> syn::Result<Bounds<T>> {
+    let (mut min, mut max) = (None, None);
+    let mut errors = Errors::default();
+    while !input.is_empty() {
+        if !input.peek(syn::Ident) {
+            return Err(input.error(usage));
+        }
+        let key: syn::Ident = input.parse()?;
+        input
+            .parse::<Token![=]>()
+            .map_err(|_| syn::Error::new(key.span(), format!("expected `{key} = …`; {usage}")))?;
+        let bound = value(input)?;
+        let slot = match key.to_string().as_str() {
+            "min" => &mut min,
+            "max" => &mut max,
+            other => {
+                let message = match did_you_mean(other, &["min", "max"]) {
+                    Some(close) => {
+                        format!("unknown key `{other}` in `{attr}`, did you mean `{close}`?")
+                    }
+                    None => format!("unknown key `{other}` in `{attr}`; expected `min` or `max`"),
+                };
+                errors.error_span(key.span(), message);
+                continue_after_comma(input)?;
+                continue;
+            }
+        };
+        if slot.is_some() {
+            errors.error_span(key.span(), format!("duplicate `{key}` in `{attr}`"));
+        }
+        *slot = Some(bound);
+        continue_after_comma(input)?;
+    }
+    if let Some(error) = errors.into_error() {
+        return Err(error);
+    }
+    if min.is_none() && max.is_none() {
+        return Err(input.error(usage));
+    }
+    Ok((min, max))
+}
+
+fn continue_after_comma(input: ParseStream<'_>) -> syn::Result<()> {
+    if !input.is_empty() {
+        input.parse::<Token![,]>()?;
+    }
+    Ok(())
+}
+
+fn parse_usize(input: ParseStream<'_>) -> syn::Result<Bound<usize>> {
+    let lit: syn::LitInt = input.parse().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            "expected a length: a non-negative integer literal",
+        )
+    })?;
+    let value = lit.base10_parse::<usize>().map_err(|_| {
+        syn::Error::new(
+            lit.span(),
+            "expected a length: a non-negative integer literal",
+        )
+    })?;
+    Ok(Bound {
+        value,
+        span: lit.span(),
+    })
+}
+
+fn parse_number(input: ParseStream<'_>) -> syn::Result<Bound<NumberLit>> {
+    let expr: Expr = input.parse()?;
+    let (negative, lit) = match &expr {
+        Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Neg(_)) => (true, &*unary.expr),
+        other => (false, other),
+    };
+    let number = match lit {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(int), ..
+        }) => int
+            .base10_parse::<i128>()
+            .ok()
+            .map(|n| NumberLit::Int(if negative { -n } else { n })),
+        Expr::Lit(ExprLit {
+            lit: Lit::Float(float),
+            ..
+        }) => float
+            .base10_parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .map(|x| NumberLit::Float(if negative { -x } else { x })),
+        _ => None,
+    };
+    match number {
+        Some(value) => Ok(Bound {
+            value,
+            span: expr.span(),
+        }),
+        None => Err(syn::Error::new_spanned(
+            &expr,
+            "expected a number literal such as `1`, `-5` or `0.5`",
+        )),
+    }
+}
+
+fn parse_validate(attr: &Attribute) -> syn::Result<bool> {
+    let mut skip = false;
+    attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident("skip") {
+            skip = true;
+            Ok(())
+        } else {
+            Err(meta.error("unknown option in `validate`; the only option is `#[validate(skip)]`"))
+        }
+    })
+    .map_err(|error| {
+        if matches!(attr.meta, Meta::Path(_)) {
+            syn::Error::new_spanned(attr, "`validate` expects an option: `#[validate(skip)]`")
+        } else {
+            error
+        }
+    })?;
+    Ok(skip)
+}
+
+/// The doc comment: lines of a paragraph joined with spaces, paragraphs with a blank line.
+pub(crate) fn docs(attrs: &[Attribute]) -> Option<String> {
+    let mut lines = Vec::new();
+    for attr in attrs {
+        if let Meta::NameValue(nv) = &attr.meta
+            && nv.path.is_ident("doc")
+            && let Expr::Lit(ExprLit {
+                lit: Lit::Str(s), ..
+            }) = &nv.value
+        {
+            let value = s.value();
+            for line in value.split('\n') {
+                lines.push(line.strip_prefix(' ').unwrap_or(line).trim_end().to_owned());
+            }
+        }
+    }
+    let mut out = String::new();
+    let mut blank = false;
+    for line in &lines {
+        if line.trim().is_empty() {
+            blank = !out.is_empty();
+        } else {
+            if blank {
+                out.push_str("\n\n");
+            } else if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(line.trim());
+            blank = false;
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}

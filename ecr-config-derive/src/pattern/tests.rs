@@ -1,0 +1,451 @@
+//! Patterns are compiled to `Tables`, which are then run by the runtime's own source file
+//! (included below, so nothing is re-implemented here), against hand-written expectations
+//! (ECMA-262 semantics) and against the `regex` crate where the two semantics coincide.
+
+use super::build;
+use super::tables::Tables;
+
+#[allow(unreachable_pub, dead_code)]
+#[path = "../../../ecr-config/src/private/dfa.rs"]
+mod runtime;
+
+/// A pattern's tables, both as emitted (narrow or wide) and forced wide, so every pattern
+/// also exercises the `u16` loop.
+struct Compiled {
+    tables: Tables,
+    emitted: runtime::Dfa,
+    wide: runtime::Dfa,
+}
+
+impl Compiled {
+    fn is_match(&self, haystack: &str) -> bool {
+        let answer = self.emitted.is_match(haystack);
+        assert_eq!(
+            answer,
+            self.wide.is_match(haystack),
+            "narrow and wide disagree"
+        );
+        answer
+    }
+}
+
+fn compile(pattern: &str) -> Compiled {
+    let tables = build(pattern).unwrap_or_else(|e| panic!("{pattern:?} failed to compile:\n{e}"));
+    let classes: &'static [u8; 256] = Box::leak(Box::new(tables.classes));
+    let wide: &'static [u16] = Box::leak(tables.trans.clone().into_boxed_slice());
+    let narrow: &'static [u8] = if tables.is_narrow() {
+        Box::leak(
+            tables
+                .trans
+                .iter()
+                .map(|&id| u8::try_from(id).unwrap())
+                .collect(),
+        )
+    } else {
+        &[]
+    };
+    let (stride, start) = (tables.stride, tables.start);
+    let emitted = runtime::Dfa {
+        classes,
+        narrow,
+        wide: if narrow.is_empty() { wide } else { &[] },
+        stride,
+        start,
+    };
+    let wide = runtime::Dfa {
+        classes,
+        narrow: &[],
+        wide,
+        stride,
+        start,
+    };
+    Compiled {
+        tables,
+        emitted,
+        wide,
+    }
+}
+
+fn check(pattern: &str, yes: &[&str], no: &[&str]) {
+    let compiled = compile(pattern);
+    for haystack in yes {
+        assert!(
+            compiled.is_match(haystack),
+            "{pattern:?} should match {haystack:?}"
+        );
+    }
+    for haystack in no {
+        assert!(
+            !compiled.is_match(haystack),
+            "{pattern:?} should not match {haystack:?}"
+        );
+    }
+}
+
+fn error(pattern: &str) -> String {
+    match build(pattern) {
+        Ok(_) => panic!("{pattern:?} should be rejected"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn access_key_id() {
+    check(
+        "^[A-Z0-9]{20}$",
+        &["AKIAIOSFODNN7EXAMPLE", "00000000000000000000"],
+        &[
+            "AKIAIOSFODNN7EXAMPL",
+            "AKIAIOSFODNN7EXAMPLEX",
+            "AKIAIOSFODNN7EXAMPLE\n",
+            "akiaiosfodnn7example",
+            "AKIAIOSFODNN7EXAMPLÉ",
+            " AKIAIOSFODNN7EXAMPLE",
+            "",
+        ],
+    );
+}
+
+#[test]
+fn role_arn() {
+    check(
+        r"^arn:aws:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_-]+$",
+        &[
+            "arn:aws:iam::123456789012:role/my-role",
+            "arn:aws:iam::000000000000:role/a+=,.@_-Z9",
+        ],
+        &[
+            "arn:aws:iam::12345678901:role/x",
+            "arn:aws:iam::1234567890123:role/x",
+            "arn:aws:iam::123456789012:role/",
+            "arn:aws:iam::123456789012:role/x\n",
+            "arn:aws:iam::123456789012:role/a b",
+            "arn:aws:iam::123456789012:role/é",
+            "xarn:aws:iam::123456789012:role/x",
+            "arn:aws:iam::123456789012:user/x",
+        ],
+    );
+}
+
+#[test]
+fn unanchored_search() {
+    check("[0-9]", &["ab1c", "1", "é9"], &["abc", "", "١"]);
+    check("ab", &["ab", "xxab", "abxx", "aab"], &["a", "ba", "a b"]);
+    check("b$", &["b", "ab"], &["b\n", "ba"]);
+}
+
+#[test]
+fn ascii_classes() {
+    check(r"^\d+$", &["0123456789"], &["١٢٣", "12a", "", "1\n"]);
+    check(r"^\w+$", &["abc_09XYZ"], &["é", "ab-c", "ß"]);
+    check(r"\W", &["é", "a-b", " "], &["abc_1"]);
+    check(r"^\D+$", &["١٢٣", "ab"], &["a1"]);
+    check(r"^[^\d]$", &["a", "٣"], &["5"]);
+    check(r"^[\D]$", &["a"], &["5"]);
+    check(r"^[\w-]+$", &["a-b_c"], &["a.b", "é"]);
+    check(r"^[^\W_]+$", &["abc09"], &["a_b", "é"]);
+}
+
+#[test]
+fn word_boundaries() {
+    check(
+        r"\bfoo\b",
+        &["foo", "a foo b", "foo.bar", "éfooé", "(foo)"],
+        &["foobar", "xfoo", "_foo", "foo1", ""],
+    );
+    // `\B` must not hold between the bytes of one code point: "aéb" has no such position.
+    check(
+        r"\B",
+        &["", "ab", "é", "a  b", "-"],
+        &["a", "a b", "aéb", "a😀b"],
+    );
+    check(r"^\B", &["", "é", "-a"], &["a"]);
+    check(r"a\B", &["ab", "xab"], &["a", "a é"]);
+}
+
+#[test]
+fn whitespace() {
+    let ecma_space = "\t\n\u{b}\u{c}\r \u{a0}\u{1680}\u{2000}\u{200a}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{feff}";
+    let pattern = compile(r"\s");
+    for c in ecma_space.chars() {
+        assert!(pattern.is_match(&c.to_string()), "\\s should match {c:?}");
+    }
+    // Unicode White_Space but not ECMA-262 WhiteSpace, and the reverse for U+FEFF.
+    check(r"\s", &["a b"], &["\u{85}", "\u{180e}", "ab", ""]);
+    check(r"^\S+$", &["ab", "\u{85}"], &["a b", "\u{feff}", "a\u{a0}"]);
+    check(r"^[^\s]$", &["x"], &["\u{3000}"]);
+}
+
+#[test]
+fn dot() {
+    check(
+        "a.c",
+        &["abc", "aéc", "a😀c", "a\tc"],
+        &["a\nc", "a\rc", "a\u{2028}c", "a\u{2029}c"],
+    );
+    check(
+        "^.$",
+        &["😀", "é", "a", "\u{85}"],
+        &["", "ab", "\n", "😀😀"],
+    );
+    check("^..$", &["😀😀", "aé"], &["😀"]);
+    check("^[^a]$", &["😀"], &["a", "😀😀"]);
+}
+
+#[test]
+fn alternation_and_repetition() {
+    check(
+        "^(ab|cd)$",
+        &["ab", "cd"],
+        &["abcd", "a", "", "ab\n", "xcd"],
+    );
+    check("^(?:a|)$", &["a", ""], &["aa"]);
+    check("^a{2,3}$", &["aa", "aaa"], &["a", "aaaa"]);
+    check(r"^(?<name>x)+$", &["xxx"], &["", "xy"]);
+}
+
+#[test]
+fn empty_and_never() {
+    let empty = compile("");
+    assert_eq!(
+        empty.tables.start, empty.tables.stride,
+        "starts in the match state"
+    );
+    for haystack in ["", "anything", "\n"] {
+        assert!(empty.is_match(haystack));
+    }
+    check("^", &["", "x"], &[]);
+    check("$", &["", "x"], &[]);
+    check("^$", &[""], &["x", "\n"]);
+    let never = compile(r"[^\s\S]");
+    assert_eq!(never.tables.start, 0, "starts in the dead state");
+    assert!(!never.is_match("") && !never.is_match("abc"));
+}
+
+#[test]
+fn tables_are_compact() {
+    let small = build("^[A-Z0-9]{20}$").unwrap();
+    assert!(small.is_narrow());
+    // Dead, match, and one state per position; 21 only if the match state stayed separate.
+    assert_eq!(small.states(), 2 + 21);
+    // [A-Z0-9], everything else, end of input.
+    assert_eq!(small.stride, 3);
+    let arn = build(r"^arn:aws:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_-]+$").unwrap();
+    assert!(!arn.is_narrow());
+    // Depth-first numbering puts each state of the literal-like head right after the
+    // previous one, which the runtime predicts: 31 bytes before `[a-zA-Z0-9+=,.@_-]+`.
+    let mut state = arn.start;
+    for byte in "arn:aws:iam::123456789012:role/".bytes() {
+        let next = usize::from(arn.trans[state + usize::from(arn.classes[usize::from(byte)])]);
+        assert_eq!(next, state + arn.stride, "at {:?}", char::from(byte));
+        state = next;
+    }
+    let tokens = arn.to_tokens().to_string();
+    assert!(tokens.contains("decode_wide"), "{tokens}");
+    let tokens = small.to_tokens().to_string();
+    assert!(
+        tokens.starts_with(":: ecr_config :: __private :: dfa :: Dfa"),
+        "{tokens}"
+    );
+    assert!(tokens.contains("wide : & []"), "{tokens}");
+}
+
+#[test]
+fn unsupported_features() {
+    let e = error("(?=a)b");
+    assert!(
+        e.starts_with("lookaround `(?=…)` is not supported: patterns are compiled"),
+        "{e}"
+    );
+    let e = error("x(?<!a)b");
+    assert!(e.starts_with("lookaround `(?<!…)` is not supported"), "{e}");
+    assert!(e.ends_with("\n    x(?<!a)b\n     ^^^^"), "{e}");
+    let e = error(r"(a)\1");
+    assert!(
+        e.starts_with(r"backreferences like `\1` are not supported"),
+        "{e}"
+    );
+    let e = error(r"(?<n>a)\k<n>");
+    assert!(
+        e.starts_with(r"backreferences like `\k<name>` are not supported"),
+        "{e}"
+    );
+    let e = error(r"a\0");
+    assert!(e.starts_with(r"`\0` is not supported: write `\x00`"), "{e}");
+    let e = error("(?i)abc");
+    assert!(
+        e.starts_with("inline flags like `(?i)` are not supported"),
+        "{e}"
+    );
+    let e = error("(?s:.)");
+    assert!(e.starts_with("inline flags"), "{e}");
+}
+
+#[test]
+fn syntax_errors() {
+    assert_eq!(
+        error("(abc"),
+        "invalid pattern: unclosed group\n    (abc\n    ^"
+    );
+    let e = error("a{2,1}");
+    assert!(
+        e.starts_with("invalid pattern: invalid repetition count range"),
+        "{e}"
+    );
+    let e = error(r"é\p{NoSuchProperty}");
+    assert!(
+        e.starts_with("invalid pattern: Unicode property not found"),
+        "{e}"
+    );
+    assert!(
+        e.ends_with("\n    é\\p{NoSuchProperty}\n     ^^^^^^^^^^^^^^^^^^"),
+        "{e}"
+    );
+    let e = error("*");
+    assert!(
+        e.starts_with("invalid pattern: repetition operator missing expression"),
+        "{e}"
+    );
+}
+
+#[test]
+fn too_large() {
+    // Caught while determinizing: the 15th byte from the end must be an `a`, 2^15 states.
+    let e = error("[ab]*a[ab]{14}");
+    assert!(
+        e.starts_with("pattern is too large: its DFA would exceed the limit"),
+        "{e}"
+    );
+    // Caught when re-encoding: ~900 states, each needing a column per UTF-8 byte class.
+    let e = error(r"^\p{L}{3}$");
+    assert!(e.starts_with("pattern is too large: its DFA has "), "{e}");
+}
+
+/// Seeded xorshift64*, so failures reproduce without extra dependencies.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % n as u64).expect("fits")
+    }
+}
+
+const COMMON_PIECES: &[&str] = &[
+    "a", "b", "A", "0", "9", "_", "-", " ", "\n", "\r", "é", "ß", "€", "😀", "\u{2028}",
+];
+
+/// Strings made of `pieces` (plus a few common awkward ones), short enough to hit edges.
+fn haystacks(seed: u64, pieces: &[&str]) -> Vec<String> {
+    let mut rng = Rng(seed);
+    let all: Vec<&str> = pieces.iter().chain(COMMON_PIECES).copied().collect();
+    (0..3000)
+        .map(|_| {
+            (0..rng.below(10))
+                .map(|_| all[rng.below(all.len())])
+                .collect()
+        })
+        .collect()
+}
+
+fn agree(ours: &str, rust: &str, pieces: &[&str]) {
+    let compiled = compile(ours);
+    let reference = regex::Regex::new(rust).expect("reference pattern");
+    let seed = 0x9e37_79b9_7f4a_7c15 ^ (ours.len() as u64);
+    for haystack in haystacks(seed, pieces) {
+        assert_eq!(
+            compiled.is_match(&haystack),
+            reference.is_match(&haystack),
+            "{ours:?} vs regex {rust:?} on {haystack:?}"
+        );
+    }
+}
+
+#[test]
+fn differential_against_regex_crate() {
+    let cases: &[(&str, &[&str])] = &[
+        ("^[A-Z0-9]{20}$", &["AKIAIOSFODNN7EXAMPL", "E", "EX"]),
+        (
+            r"^arn:aws:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_-]+$",
+            &[
+                "arn:aws:iam::",
+                "123456789012",
+                "12",
+                ":role/",
+                "x",
+                "+",
+                "@",
+            ],
+        ),
+        ("[0-9]", &[]),
+        ("^(ab|cd)$", &["c", "d", "ab", "cd"]),
+        ("ab|cd", &["c", "d"]),
+        ("^a*b+c?$", &["c"]),
+        ("x(y|z)*w$", &["x", "y", "z", "w"]),
+        ("^[^a-c]+$", &["c"]),
+        ("[^é]", &[]),
+        ("é+$", &[]),
+        ("^(?:[a-f0-9]{2}-)+[a-f0-9]{2}$", &["f", "0a", "e-"]),
+        ("^$", &[]),
+        ("", &[]),
+        ("a{2,3}", &[]),
+        ("^a{2,3}$", &[]),
+        ("(a|ab)(c|bcd)(d*)", &["c", "d", "bcd"]),
+        (r"\p{Greek}", &["α", "Ω"]),
+        (r"^\p{Lu}+$", &["É", "Σ"]),
+        ("[\u{2028}\n]", &[]),
+        (
+            r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$",
+            &["1", "5", ".", "-0", "10"],
+        ),
+        ("😀{2}", &[]),
+        (r"^[^\n]*$", &[]),
+        (r"[a-z]+@[a-z]+\.[a-z]{2,}", &["@", ".", "ab", "com"]),
+        ("(?:a|b)*abb", &[]),
+        ("^(a|b|)$", &[]),
+        ("a?", &[]),
+        (r"[^\x00-\x7F]", &[]),
+        ("^[€-\u{ffff}]+$", &["\u{ffff}", "\u{10000}"]),
+        (r"^\p{L}{2}-[[:digit:]]$", &["ж", "漢"]),
+        (r"b\z|\Aa", &[]),
+    ];
+    for (pattern, pieces) in cases {
+        agree(pattern, pattern, pieces);
+    }
+}
+
+#[test]
+fn ecma_rewrites_match_explicit_classes() {
+    const SPACE: &str = r"\t\n\x0B\x0C\r \u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}\u{FEFF}";
+    const DOT: &str = r"[^\n\r\u{2028}\u{2029}]";
+    let pieces: &[&str] = &[
+        "٣", "\u{a0}", "\u{85}", "\u{feff}", "\u{180e}", "f", "o", "x", "Z", "\t", "foo",
+    ];
+    let cases: Vec<(&str, String)> = vec![
+        (r"^\d+$", "^[0-9]+$".to_owned()),
+        (r"\w+-\W", "[0-9A-Za-z_]+-[^0-9A-Za-z_]".to_owned()),
+        (r"[\d\s]", format!("[0-9{SPACE}]")),
+        (r"^\S+$", format!("^[^{SPACE}]+$")),
+        (r"[^\S]", format!("[{SPACE}]")),
+        (r"[^\D]x", "[0-9]x".to_owned()),
+        (r"a.c", format!("a{DOT}c")),
+        (r"^.$", format!("^{DOT}$")),
+        (r"^.*$", format!("^{DOT}*$")),
+        (r"\bfoo\b", r"(?-u:\b)foo(?-u:\b)".to_owned()),
+        (r"o\b", r"o(?-u:\b)".to_owned()),
+        (r"\b", r"(?-u:\b)".to_owned()),
+        (
+            r"^\w*\b.\W",
+            format!(r"^[0-9A-Za-z_]*(?-u:\b){DOT}[^0-9A-Za-z_]"),
+        ),
+    ];
+    for (ours, rust) in &cases {
+        agree(ours, rust, pieces);
+    }
+}

@@ -1,0 +1,390 @@
+//! Validation errors: data first (pointer, keyword, what was expected), text second.
+
+use core::fmt;
+use std::borrow::Cow;
+
+/// The JSON Schema keyword a finding is about. `Display` prints the keyword as JSON Schema
+/// spells it (`minLength`, `additionalProperties`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Keyword {
+    /// The value is not valid JSON at all (empty input, bad UTF-8, a syntax error).
+    Syntax,
+    /// The value has the wrong JSON type (`"ci": "x"` where an object is expected).
+    Type,
+    /// A required property is missing.
+    Required,
+    /// A property that the schema does not declare (`deny_unknown_fields`).
+    AdditionalProperties,
+    /// A property given twice in one object.
+    DuplicateKey,
+    /// A value outside a fixed list (an enum's variants).
+    Enum,
+    /// A value that must equal one constant.
+    Const,
+    /// A string shorter than allowed, in Unicode code points.
+    MinLength,
+    /// A string longer than allowed, in Unicode code points.
+    MaxLength,
+    /// A list or map with fewer items than allowed.
+    MinItems,
+    /// A list or map with more items than allowed.
+    MaxItems,
+    /// A string the pattern does not match anywhere.
+    Pattern,
+    /// A number below the lower bound.
+    Minimum,
+    /// A number above the upper bound.
+    Maximum,
+    /// A string that does not hold the declared media type (a JSON text).
+    ContentMediaType,
+}
+
+impl Keyword {
+    /// The keyword as JSON Schema spells it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Keyword::Syntax => "syntax",
+            Keyword::Type => "type",
+            Keyword::Required => "required",
+            Keyword::AdditionalProperties => "additionalProperties",
+            Keyword::DuplicateKey => "duplicateKey",
+            Keyword::Enum => "enum",
+            Keyword::Const => "const",
+            Keyword::MinLength => "minLength",
+            Keyword::MaxLength => "maxLength",
+            Keyword::MinItems => "minItems",
+            Keyword::MaxItems => "maxItems",
+            Keyword::Pattern => "pattern",
+            Keyword::Minimum => "minimum",
+            Keyword::Maximum => "maximum",
+            Keyword::ContentMediaType => "contentMediaType",
+        }
+    }
+}
+
+impl fmt::Display for Keyword {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A number in a `minimum`/`maximum` finding: the bound and the value found.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Number {
+    /// Any integer up to 128 bits (every Rust integer type but `u128` above `i128::MAX`).
+    Int(i128),
+    /// A floating-point number.
+    Float(f64),
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Number::Int(n) => write!(f, "{n}"),
+            Number::Float(x) => write!(f, "{x}"),
+        }
+    }
+}
+
+/// What a failing keyword expected, with what was found where that is safe to show.
+///
+/// Never holds the value of a string: a string may be a secret, so findings on strings carry
+/// counts and the rule, not the text.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Detail {
+    /// `minLength`/`maxLength` (code points) or `minItems`/`maxItems` (items).
+    Length {
+        /// The declared lower bound.
+        min: Option<usize>,
+        /// The declared upper bound.
+        max: Option<usize>,
+        /// The length found.
+        found: usize,
+    },
+    /// `pattern`: the regex the string must match somewhere.
+    Pattern {
+        /// The pattern as written in the attribute.
+        pattern: &'static str,
+    },
+    /// `minimum`/`maximum`.
+    Range {
+        /// The declared lower bound.
+        min: Option<Number>,
+        /// The declared upper bound.
+        max: Option<Number>,
+        /// The number found.
+        found: Number,
+    },
+    /// `enum`: the allowed (serialized) values.
+    Enum {
+        /// Every allowed value, in declaration order.
+        allowed: &'static [&'static str],
+        /// A close allowed value, when the input was a near miss.
+        suggestion: Option<&'static str>,
+    },
+    /// `const`: the only allowed value.
+    Const {
+        /// The constant, as serialized.
+        expected: &'static str,
+    },
+    /// `contentMediaType`: the string does not hold a document of this media type.
+    ContentMediaType {
+        /// The declared media type (`application/json`).
+        media_type: &'static str,
+        /// Why the content is not of that type.
+        reason: &'static str,
+        /// Where in the string (in characters from its start) the problem is.
+        at: usize,
+    },
+    /// Any other finding, already phrased.
+    Message(Cow<'static, str>),
+}
+
+/// One failing constraint: where (a JSON Pointer), which keyword, and what was expected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidationError {
+    pointer: String,
+    keyword: Keyword,
+    detail: Detail,
+}
+
+impl ValidationError {
+    /// A finding at `pointer` (an RFC 6901 JSON Pointer, `""` for the whole document).
+    pub fn new(pointer: impl Into<String>, keyword: Keyword, detail: Detail) -> Self {
+        ValidationError {
+            pointer: pointer.into(),
+            keyword,
+            detail,
+        }
+    }
+
+    /// The RFC 6901 JSON Pointer of the failing value, from the serialized names:
+    /// `/ci/access_key`, `/mirrors/1/url`.
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// The JSON Schema keyword that failed.
+    pub fn keyword(&self) -> Keyword {
+        self.keyword
+    }
+
+    /// What the keyword expected, as data.
+    pub fn detail(&self) -> &Detail {
+        &self.detail
+    }
+
+    /// The expectation as a sentence: `expected exactly 20 characters, found 19`,
+    /// `must match ^[A-Z0-9]{20}$`, `must be one of: us-east-1, …`.
+    pub fn message(&self) -> String {
+        Message(self).to_string()
+    }
+}
+
+struct Message<'a>(&'a ValidationError);
+
+impl fmt::Display for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ValidationError {
+            keyword, detail, ..
+        } = self.0;
+        match detail {
+            Detail::Length { min, max, found } => {
+                let unit = match keyword {
+                    Keyword::MinItems | Keyword::MaxItems => "item",
+                    _ => "character",
+                };
+                let plural = |n: usize| if n == 1 { "" } else { "s" };
+                match (min, max) {
+                    (Some(min), Some(max)) if min == max => {
+                        write!(f, "expected exactly {min} {unit}{}", plural(*min))?;
+                    }
+                    (Some(min), Some(max)) => {
+                        write!(f, "expected between {min} and {max} {unit}s")?;
+                    }
+                    (Some(min), None) => {
+                        write!(f, "expected at least {min} {unit}{}", plural(*min))?;
+                    }
+                    (None, Some(max)) => {
+                        write!(f, "expected at most {max} {unit}{}", plural(*max))?;
+                    }
+                    (None, None) => write!(f, "unexpected number of {unit}s")?,
+                }
+                write!(f, ", found {found}")
+            }
+            Detail::Pattern { pattern } => write!(f, "must match {pattern}"),
+            Detail::Range { min, max, found } => match (keyword, min, max) {
+                (Keyword::Minimum, Some(min), _) => {
+                    write!(f, "must be at least {min}, found {found}")
+                }
+                (Keyword::Maximum, _, Some(max)) => {
+                    write!(f, "must be at most {max}, found {found}")
+                }
+                _ => write!(f, "out of range, found {found}"),
+            },
+            Detail::Enum {
+                allowed,
+                suggestion,
+            } => {
+                f.write_str("must be one of: ")?;
+                for (i, value) in allowed.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(value)?;
+                }
+                if let Some(suggestion) = suggestion {
+                    write!(f, "; did you mean \"{suggestion}\"?")?;
+                }
+                Ok(())
+            }
+            Detail::Const { expected } => write!(f, "must be \"{expected}\""),
+            Detail::ContentMediaType {
+                media_type,
+                reason,
+                at,
+            } => write!(
+                f,
+                "must be a {} text ({media_type}): {reason} at character {}",
+                media_type_name(media_type),
+                at + 1
+            ),
+            Detail::Message(message) => f.write_str(message),
+        }
+    }
+}
+
+fn media_type_name(media_type: &str) -> &str {
+    match media_type {
+        "application/json" => "JSON",
+        other => other,
+    }
+}
+
+impl fmt::Display for ValidationError {
+    /// `/ci/access_key: expected exactly 20 characters, found 19 (minLength)`; the whole
+    /// document is written `/` rather than the empty pointer so the line stays readable.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pointer = if self.pointer.is_empty() {
+            "/"
+        } else {
+            &self.pointer
+        };
+        write!(f, "{pointer}: {} ({})", Message(self), self.keyword)
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// Every failing constraint of a value, in declaration order: fields as the struct declares
+/// them, each field's rules before its nested values, list elements by index.
+///
+/// Never empty when returned as an `Err`. Creating an empty collection does not allocate, so
+/// validating a valid value allocates nothing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ValidationErrors {
+    errors: Vec<ValidationError>,
+}
+
+impl ValidationErrors {
+    /// An empty collection (does not allocate).
+    pub const fn new() -> Self {
+        ValidationErrors { errors: Vec::new() }
+    }
+
+    /// Adds one finding.
+    pub fn push(&mut self, error: ValidationError) {
+        self.errors.push(error);
+    }
+
+    /// The number of findings.
+    pub fn len(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// Whether there is no finding.
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The findings, in declaration order.
+    pub fn iter(&self) -> core::slice::Iter<'_, ValidationError> {
+        self.errors.iter()
+    }
+
+    /// The findings as a slice.
+    pub fn as_slice(&self) -> &[ValidationError] {
+        &self.errors
+    }
+
+    /// Sorts the findings from `start` on by pointer (stable), for unordered containers.
+    pub(crate) fn sort_from(&mut self, start: usize) {
+        if let Some(found) = self.errors.get_mut(start..) {
+            found.sort_by(|a, b| a.pointer.cmp(&b.pointer));
+        }
+    }
+
+    /// `Ok(())` when empty, else `Err(self)`.
+    pub fn into_result(self) -> Result<(), ValidationErrors> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    /// One finding a line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.errors.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            fmt::Display::fmt(error, f)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+impl IntoIterator for ValidationErrors {
+    type Item = ValidationError;
+    type IntoIter = std::vec::IntoIter<ValidationError>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.errors.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a ValidationErrors {
+    type Item = &'a ValidationError;
+    type IntoIter = core::slice::Iter<'a, ValidationError>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.errors.iter()
+    }
+}
+
+impl FromIterator<ValidationError> for ValidationErrors {
+    fn from_iter<I: IntoIterator<Item = ValidationError>>(iter: I) -> Self {
+        ValidationErrors {
+            errors: iter.into_iter().collect(),
+        }
+    }
+}
+
+impl Extend<ValidationError> for ValidationErrors {
+    fn extend<I: IntoIterator<Item = ValidationError>>(&mut self, iter: I) {
+        self.errors.extend(iter);
+    }
+}
+
+impl From<ValidationErrors> for Vec<ValidationError> {
+    fn from(errors: ValidationErrors) -> Self {
+        errors.errors
+    }
+}

@@ -1,0 +1,130 @@
+//! Where a value sits in the document, built on the stack while validating.
+
+use core::fmt;
+
+/// The location of the value being validated, as a chain of borrowed segments.
+///
+/// Validation walks the value and extends the chain on the stack; nothing is allocated unless
+/// an error needs its [JSON Pointer](https://www.rfc-editor.org/rfc/rfc6901) (see
+/// [`FieldPath::to_pointer`]). Segments use the serialized (serde) names.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldPath<'a> {
+    parent: Option<&'a FieldPath<'a>>,
+    segment: Segment<'a>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Segment<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+impl FieldPath<'static> {
+    /// The whole document, pointer `""`.
+    pub const ROOT: FieldPath<'static> = FieldPath {
+        parent: None,
+        segment: Segment::Root,
+    };
+}
+
+impl<'a> FieldPath<'a> {
+    /// The property `key` of the object at `self`.
+    #[inline]
+    #[must_use]
+    pub const fn key(&'a self, key: &'a str) -> FieldPath<'a> {
+        FieldPath {
+            parent: Some(self),
+            segment: Segment::Key(key),
+        }
+    }
+
+    /// The element `index` of the array at `self`.
+    #[inline]
+    #[must_use]
+    pub const fn index(&'a self, index: usize) -> FieldPath<'a> {
+        FieldPath {
+            parent: Some(self),
+            segment: Segment::Index(index),
+        }
+    }
+
+    /// The RFC 6901 JSON Pointer of this location: `/ci/access_key`, `/mirrors/1/url`, with `~`
+    /// written `~0` and `/` written `~1` inside a key.
+    pub fn to_pointer(&self) -> String {
+        let mut pointer = String::with_capacity(self.pointer_len());
+        self.push_pointer(&mut pointer);
+        pointer
+    }
+
+    /// The length of the pointer before escaping: enough for the common case in one
+    /// allocation.
+    fn pointer_len(&self) -> usize {
+        let own = match self.segment {
+            Segment::Root => 0,
+            Segment::Key(key) => 1 + key.len(),
+            Segment::Index(_) => 4,
+        };
+        own + self.parent.map_or(0, FieldPath::pointer_len)
+    }
+
+    fn push_pointer(&self, out: &mut String) {
+        if let Some(parent) = self.parent {
+            parent.push_pointer(out);
+        }
+        match self.segment {
+            Segment::Root => {}
+            Segment::Key(key) => {
+                out.push('/');
+                if key.contains(['~', '/']) {
+                    for c in key.chars() {
+                        match c {
+                            '~' => out.push_str("~0"),
+                            '/' => out.push_str("~1"),
+                            c => out.push(c),
+                        }
+                    }
+                } else {
+                    out.push_str(key);
+                }
+            }
+            Segment::Index(index) => {
+                out.push('/');
+                // Writing an integer to a String cannot fail.
+                let _ = fmt::Write::write_fmt(out, format_args!("{index}"));
+            }
+        }
+    }
+}
+
+impl fmt::Display for FieldPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_pointer())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FieldPath;
+
+    #[test]
+    fn root_is_the_empty_pointer() {
+        assert_eq!(FieldPath::ROOT.to_pointer(), "");
+    }
+
+    #[test]
+    fn keys_and_indexes_are_joined_with_slashes() {
+        let root = FieldPath::ROOT;
+        let mirrors = root.key("mirrors");
+        let second = mirrors.index(1);
+        assert_eq!(second.key("url").to_pointer(), "/mirrors/1/url");
+    }
+
+    #[test]
+    fn tilde_and_slash_are_escaped_per_rfc_6901() {
+        let root = FieldPath::ROOT;
+        assert_eq!(root.key("a/b~c").to_pointer(), "/a~1b~0c");
+        assert_eq!(root.key("~1").to_pointer(), "/~01");
+        assert_eq!(root.key("").to_pointer(), "/");
+    }
+}

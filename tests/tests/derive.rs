@@ -1,0 +1,321 @@
+//! The derive on user-defined types: nesting, serde names, containers, generics.
+
+use std::collections::{BTreeMap, HashMap};
+
+use ecr_config::meta::{Meta, Rule};
+use ecr_config::{Describe, Detail, Keyword, Number, Secret, UnitEnum, Validate};
+
+fn findings<T: Validate>(value: &T) -> Vec<(String, Keyword)> {
+    value.validate().err().map_or_else(Vec::new, |errors| {
+        errors
+            .into_iter()
+            .map(|e| (e.pointer().to_owned(), e.keyword()))
+            .collect()
+    })
+}
+
+fn at(pointer: &str, keyword: Keyword) -> (String, Keyword) {
+    (pointer.to_owned(), keyword)
+}
+
+#[derive(serde::Deserialize, Validate)]
+struct Mirror {
+    #[pattern("^https://")]
+    url: String,
+}
+
+#[derive(serde::Deserialize, Validate)]
+#[serde(rename_all = "camelCase")]
+struct Registry {
+    #[len(min = 1, max = 8)]
+    display_name: String,
+    #[serde(rename = "mirror-list")]
+    #[len(max = 2)]
+    mirrors: Vec<Mirror>,
+    by_name: BTreeMap<String, Mirror>,
+    hashed: HashMap<String, Mirror>,
+    boxed: Box<Mirror>,
+    fallback: Option<Mirror>,
+    #[serde(flatten)]
+    extra: Extra,
+}
+
+#[derive(serde::Deserialize, Validate)]
+struct Extra {
+    #[range(min = -5, max = 5)]
+    offset: i64,
+}
+
+fn mirror(url: &str) -> Mirror {
+    Mirror { url: url.into() }
+}
+
+fn registry() -> Registry {
+    Registry {
+        display_name: "hub".into(),
+        mirrors: vec![mirror("https://a")],
+        by_name: BTreeMap::new(),
+        hashed: HashMap::new(),
+        boxed: Box::new(mirror("https://b")),
+        fallback: None,
+        extra: Extra { offset: 0 },
+    }
+}
+
+#[test]
+fn nested_values_are_validated_without_an_attribute() {
+    let mut value = registry();
+    value.mirrors = vec![mirror("https://a"), mirror("http://b"), mirror("ftp://c")];
+    value.by_name.insert("a/b~c".into(), mirror("http://x"));
+    value.hashed.insert("z".into(), mirror("http://z"));
+    value.hashed.insert("y".into(), mirror("http://y"));
+    *value.boxed = mirror("nope");
+    value.fallback = Some(mirror("nope"));
+    value.extra.offset = 6;
+    assert_eq!(
+        findings(&value),
+        [
+            at("/mirror-list", Keyword::MaxItems),
+            at("/mirror-list/1/url", Keyword::Pattern),
+            at("/mirror-list/2/url", Keyword::Pattern),
+            at("/byName/a~1b~0c/url", Keyword::Pattern),
+            at("/hashed/y/url", Keyword::Pattern),
+            at("/hashed/z/url", Keyword::Pattern),
+            at("/boxed/url", Keyword::Pattern),
+            at("/fallback/url", Keyword::Pattern),
+            at("/offset", Keyword::Maximum),
+        ]
+    );
+}
+
+#[test]
+fn a_valid_value_has_no_findings() {
+    assert_eq!(findings(&registry()), []);
+}
+
+#[test]
+fn item_counts_use_min_items_and_max_items() {
+    let mut value = registry();
+    value.mirrors = Vec::new();
+    assert_eq!(findings(&value), []);
+    value.mirrors = (0..3).map(|_| mirror("https://a")).collect();
+    let errors = value.validate().unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(
+        errors.iter().next().unwrap().message(),
+        "expected at most 2 items, found 3"
+    );
+}
+
+#[test]
+fn range_bounds_are_inclusive_and_accept_negatives() {
+    let mut value = registry();
+    for ok in [-5, 0, 5] {
+        value.extra.offset = ok;
+        assert_eq!(findings(&value), [], "{ok}");
+    }
+    value.extra.offset = -6;
+    let errors = value.validate().unwrap_err();
+    let error = errors.iter().next().unwrap();
+    assert_eq!(error.keyword(), Keyword::Minimum);
+    assert_eq!(error.message(), "must be at least -5, found -6");
+    assert_eq!(
+        error.detail(),
+        &Detail::Range {
+            min: Some(Number::Int(-5)),
+            max: Some(Number::Int(5)),
+            found: Number::Int(-6)
+        }
+    );
+}
+
+#[derive(serde::Deserialize, Validate)]
+struct Floats {
+    #[range(min = 0.5, max = 1)]
+    ratio: f64,
+    #[range(max = 10)]
+    maybe: Option<f32>,
+}
+
+#[test]
+fn float_ranges_and_nan() {
+    let ok = Floats {
+        ratio: 0.5,
+        maybe: None,
+    };
+    assert_eq!(findings(&ok), []);
+    let bad = Floats {
+        ratio: 1.5,
+        maybe: Some(10.5),
+    };
+    assert_eq!(
+        findings(&bad),
+        [
+            at("/ratio", Keyword::Maximum),
+            at("/maybe", Keyword::Maximum)
+        ]
+    );
+    let nan = Floats {
+        ratio: f64::NAN,
+        maybe: None,
+    };
+    assert_eq!(
+        findings(&nan),
+        [
+            at("/ratio", Keyword::Minimum),
+            at("/ratio", Keyword::Maximum)
+        ]
+    );
+}
+
+#[derive(serde::Deserialize, Validate)]
+struct Generic<T> {
+    #[len(min = 1)]
+    items: Vec<T>,
+    #[validate(skip)]
+    opaque: std::marker::PhantomData<T>,
+}
+
+#[test]
+fn generic_fields_are_validated_through_their_parameter() {
+    let value = Generic {
+        items: vec![mirror("https://ok"), mirror("bad")],
+        opaque: std::marker::PhantomData,
+    };
+    assert_eq!(findings(&value), [at("/items/1/url", Keyword::Pattern)]);
+    let empty: Generic<Mirror> = Generic {
+        items: vec![],
+        opaque: std::marker::PhantomData,
+    };
+    assert_eq!(findings(&empty), [at("/items", Keyword::MinItems)]);
+}
+
+#[derive(Clone, Copy, serde::Deserialize, Validate)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+enum Tier {
+    FreePlan,
+    #[serde(rename = "pro")]
+    Professional,
+    Enterprise,
+}
+
+#[test]
+fn unit_enums_record_their_serialized_names() {
+    assert_eq!(Tier::NAMES, ["FREE_PLAN", "pro", "ENTERPRISE"]);
+    assert_eq!(Tier::Professional.as_str(), "pro");
+    assert_eq!(findings(&Tier::FreePlan), []);
+    let Meta::Enum(meta) = Tier::META else {
+        panic!("Tier is an enum")
+    };
+    assert_eq!(meta.variants.len(), 3);
+}
+
+#[derive(serde::Deserialize, Validate)]
+struct Credentials {
+    /// The user.
+    ///
+    /// Second paragraph,
+    /// on two lines.
+    #[title("User name")]
+    #[pattern(r"^\w+$")]
+    user: String,
+    #[len(min = 12, max = 64)]
+    #[pattern(r"[0-9]")]
+    password: Secret<String>,
+    #[constant("v1")]
+    version: Option<String>,
+    #[content_media_type("application/json")]
+    extra: Option<Secret<String>>,
+    #[serde(skip)]
+    #[allow(dead_code)]
+    cache: Vec<u8>,
+}
+
+#[test]
+fn secrets_are_checked_but_never_reported_by_value() {
+    let value = Credentials {
+        user: "ünïcode".into(),
+        password: Secret::from("short-no-digit"),
+        version: Some("v2".into()),
+        extra: Some(Secret::from("{\"token\": \"tok-12345\"")),
+        cache: vec![],
+    };
+    let errors = value.validate().unwrap_err();
+    let found: Vec<_> = errors.iter().map(|e| (e.pointer(), e.keyword())).collect();
+    assert_eq!(
+        found,
+        [
+            ("/user", Keyword::Pattern),
+            ("/password", Keyword::Pattern),
+            ("/version", Keyword::Const),
+            ("/extra", Keyword::ContentMediaType),
+        ]
+    );
+    let text = format!("{errors} {errors:?}");
+    for secret in ["short-no-digit", "tok-12345"] {
+        assert!(!text.contains(secret), "{secret} leaked into {text}");
+    }
+}
+
+#[test]
+fn doc_comments_and_titles_are_recorded() {
+    let Meta::Struct(meta) = Credentials::META else {
+        panic!("a struct")
+    };
+    let user = &meta.fields[0];
+    assert_eq!(user.title, Some("User name"));
+    assert_eq!(
+        user.description,
+        Some("The user.\n\nSecond paragraph, on two lines.")
+    );
+    assert_eq!(user.rules, [Rule::Pattern(r"^\w+$")]);
+    assert!(user.required);
+    assert!(!meta.fields[2].required, "an Option is not required");
+    assert!(!meta.deny_unknown_fields);
+}
+
+#[derive(serde::Deserialize, Validate)]
+struct Raw {
+    #[len(max = 3)]
+    r#type: String,
+}
+
+#[test]
+fn raw_identifiers_use_the_serde_name() {
+    let value = Raw {
+        r#type: "long".into(),
+    };
+    assert_eq!(findings(&value), [at("/type", Keyword::MaxLength)]);
+}
+
+#[derive(serde::Deserialize, Validate)]
+struct Ecma {
+    #[pattern(r"^\d+$")]
+    digits: String,
+    #[pattern(r"[0-9]")]
+    has_digit: String,
+    #[pattern(r"^a.c$")]
+    dot: String,
+}
+
+#[test]
+fn patterns_follow_ecma_262() {
+    let check = |digits: &str, has_digit: &str, dot: &str| {
+        findings(&Ecma {
+            digits: digits.into(),
+            has_digit: has_digit.into(),
+            dot: dot.into(),
+        })
+        .into_iter()
+        .map(|(pointer, _)| pointer)
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(check("0123", "abc1def", "abc"), Vec::<String>::new());
+    // `\d` is ASCII-only: Arabic-Indic digits are not digits.
+    assert_eq!(check("٣٤٥", "x", "abc"), ["/digits", "/has_digit"]);
+    // `$` does not match before a trailing newline; `.` matches no line terminator.
+    assert_eq!(check("123\n", "1", "a\nc"), ["/digits", "/dot"]);
+    assert_eq!(check("1", "1", "a\u{2028}c"), ["/dot"]);
+    // An astral character is one code point for `.`.
+    assert_eq!(check("1", "1", "a😀c"), Vec::<String>::new());
+}

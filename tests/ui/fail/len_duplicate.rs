@@ -1,0 +1,10 @@
+use ecr_config::Validate;
+
+#[derive(Validate)]
+struct Setup {
+    #[len(min = 1)]
+    #[len(max = 64)]
+    external_id: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use ecr_config::Validate;
+
+#[derive(Validate)]
+struct Setup {
+    #[len(min = "1")]
+    external_id: String,
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use ecr_config::Validate;
+
+struct Endpoint {
+    url: String,
+}
+
+#[derive(Validate)]
+struct Registry {
+    mirror: Endpoint,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use ecr_config::Validate;
+
+#[derive(Validate)]
+struct Role {
+    #[pattern("^arn:")]
+    #[pattern(":role/")]
+    arn: String,
+}
+
+fn main() {}
