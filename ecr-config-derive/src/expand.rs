@@ -136,14 +136,14 @@ fn field_checks(field: &Field<'_>, pattern: Option<&TokenStream>) -> TokenStream
             );
         });
     }
-    if let (Some(StrAttr { span, lit }), Some(dfa)) = (&attrs.pattern, pattern) {
+    if let (Some(StrAttr { span, lit }), Some(matcher)) = (&attrs.pattern, pattern) {
         let value = value(*span);
         checks.extend(quote_spanned! {*span=>
             if let ::core::option::Option::Some(__ecr_str) =
                 ::ecr_config::__private::PatternTarget::__ecr_str(#value)
             {
-                const __ECR_PATTERN: ::ecr_config::__private::dfa::Dfa = #dfa;
-                if !__ECR_PATTERN.is_match(__ecr_str) {
+                #matcher
+                if !__ecr_is_match(__ecr_str) {
                     ::ecr_config::__private::pattern_failed(#lit, __ecr_at, __ecr_errors);
                 }
             }

@@ -6,12 +6,14 @@
 //! translate to HIR, add the search prefix ourselves, determinize (and minimize when cheap)
 //! with `regex-automata`, then re-encode the DFA as compact tables ([`tables`]).
 
+mod code;
 mod ecma;
 mod tables;
 #[cfg(test)]
 mod tests;
 
 use proc_macro2::TokenStream;
+use quote::quote;
 use regex_automata::dfa::{Automaton, StartKind, dense};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::start;
@@ -30,13 +32,27 @@ const DFA_LIMIT: usize = 1 << 20;
 /// Largest DFA (in `regex-automata`'s memory use) worth minimizing; see `build`.
 const MINIMIZE_BUDGET: usize = 64 << 10;
 
-/// Compiles `pattern` to an expression of type `::ecr_config::__private::dfa::Dfa` that is
-/// valid in `const` context; errors are spanned at the literal.
+/// Compiles `pattern` to `const fn __ecr_is_match(haystack: &str) -> bool`: straight-line
+/// code when the DFA is a chain ([`code`]), else a walk over its tables; errors are spanned at
+/// the literal.
 pub(crate) fn compile(pattern: &syn::LitStr) -> syn::Result<TokenStream> {
-    match build(&pattern.value()) {
-        Ok(tables) => Ok(tables.to_tokens()),
-        Err(message) => Err(syn::Error::new(pattern.span(), message)),
-    }
+    let tables =
+        build(&pattern.value()).map_err(|message| syn::Error::new(pattern.span(), message))?;
+    let body = match code::chain(&tables) {
+        Some(links) => code::emit(&links, tables.start == tables.stride),
+        None => {
+            let dfa = tables.to_tokens();
+            quote! {
+                const DFA: ::ecr_config::__private::dfa::Dfa = #dfa;
+                DFA.is_match(haystack)
+            }
+        }
+    };
+    Ok(quote! {
+        const fn __ecr_is_match(haystack: &str) -> bool {
+            #body
+        }
+    })
 }
 
 /// Builds the tables for `pattern`, or the error message to report.

@@ -3,6 +3,7 @@
 //! (ECMA-262 semantics) and against the `regex` crate where the two semantics coincide.
 
 use super::build;
+use super::code::{self, Link};
 use super::tables::Tables;
 
 #[allow(unreachable_pub, dead_code)]
@@ -15,6 +16,8 @@ struct Compiled {
     tables: Tables,
     emitted: runtime::Dfa,
     wide: runtime::Dfa,
+    /// The straight-line form, when the DFA is a chain; it must agree with the tables.
+    chain: Option<Vec<Link>>,
 }
 
 impl Compiled {
@@ -25,6 +28,14 @@ impl Compiled {
             self.wide.is_match(haystack),
             "narrow and wide disagree"
         );
+        if let Some(links) = &self.chain {
+            let start_matches = self.tables.start == self.tables.stride;
+            assert_eq!(
+                code::run(links, start_matches, haystack),
+                answer,
+                "straight-line code and tables disagree on {haystack:?}"
+            );
+        }
         answer
     }
 }
@@ -60,6 +71,7 @@ fn compile(pattern: &str) -> Compiled {
         start,
     };
     Compiled {
+        chain: code::chain(&tables),
         tables,
         emitted,
         wide,
@@ -448,4 +460,22 @@ fn ecma_rewrites_match_explicit_classes() {
     for (ours, rust) in &cases {
         agree(ours, rust, pieces);
     }
+}
+
+#[test]
+fn config_patterns_compile_to_straight_line_code() {
+    for pattern in [
+        "^[A-Z0-9]{20}$",
+        r"^arn:aws:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_-]+$",
+        "^https://",
+        "[0-9]",
+        "",
+    ] {
+        assert!(
+            compile(pattern).chain.is_some(),
+            "{pattern:?} is not a chain"
+        );
+    }
+    // Branching DFAs keep the table walk.
+    assert!(compile("^(ab|cd)$").chain.is_none());
 }

@@ -1,0 +1,231 @@
+//! Straight-line code for patterns whose DFA is a chain, such as `^[A-Z0-9]{20}$` or
+//! `^arn:aws:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_-]+$`: each state either loops on itself or
+//! moves to the one next state. Most config patterns have this shape.
+//!
+//! A table walk must finish each lookup before it can start the next, which costs a few
+//! cycles per byte whatever the pattern. Emitted as code, a chain becomes what a person would
+//! write by hand: a length check and one `matches!` per fixed position, a `while` loop per
+//! repetition. The benchmark against a hand-written validator is what this is for; any other
+//! DFA keeps the table.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::tables::Tables;
+
+/// A set of bytes, as a 256-bit mask.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ByteSet([bool; 256]);
+
+impl ByteSet {
+    fn contains(&self, byte: u8) -> bool {
+        self.0[usize::from(byte)]
+    }
+
+    fn is_empty(&self) -> bool {
+        !self.0.contains(&true)
+    }
+
+    /// A `match` pattern for the set: `48..=57 | 65..=90`, or `_` for every byte.
+    fn to_pattern(self) -> TokenStream {
+        if !self.0.contains(&false) {
+            return quote!(_);
+        }
+        let mut ranges = Vec::new();
+        let mut byte = 0usize;
+        while byte < 256 {
+            if self.0[byte] {
+                let start = byte;
+                while byte + 1 < 256 && self.0[byte + 1] {
+                    byte += 1;
+                }
+                let (lo, hi) = (
+                    Literal::u8_unsuffixed(u8::try_from(start).expect("a byte")),
+                    Literal::u8_unsuffixed(u8::try_from(byte).expect("a byte")),
+                );
+                ranges.push(if start == byte {
+                    quote!(#lo)
+                } else {
+                    quote!(#lo..=#hi)
+                });
+            }
+            byte += 1;
+        }
+        quote!(#(#ranges)|*)
+    }
+}
+
+/// One state of a chain.
+#[derive(Clone, Copy)]
+pub(crate) struct Link {
+    /// Bytes that stay in this state.
+    stay: ByteSet,
+    /// Bytes that move on; every other byte fails.
+    advance: ByteSet,
+    /// Whether moving on means a match has been found (the rest of the input is irrelevant).
+    advance_matches: bool,
+    /// Whether the input may end in this state.
+    accepts_at_end: bool,
+}
+
+impl Link {
+    /// A fixed position: exactly one byte from `advance`, never the last one.
+    fn is_fixed(&self) -> bool {
+        self.stay.is_empty() && !self.advance.is_empty() && !self.accepts_at_end
+    }
+}
+
+/// The chain of states from the start, or `None` when the DFA branches or cycles.
+pub(crate) fn chain(tables: &Tables) -> Option<Vec<Link>> {
+    // Past this, straight-line code stops paying for its size.
+    const MAX_LINKS: usize = 256;
+    let stride = tables.stride;
+    let (dead, matched) = (0, stride);
+    let mut links = Vec::new();
+    let mut state = tables.start;
+    let mut seen = Vec::new();
+    while state != dead && state != matched {
+        if seen.contains(&state) || seen.len() == MAX_LINKS {
+            return None;
+        }
+        seen.push(state);
+        let row = &tables.trans[state..state + stride];
+        let mut stay = [false; 256];
+        let mut advance = [false; 256];
+        let mut next = None;
+        for byte in 0..=255u8 {
+            let target = usize::from(row[usize::from(tables.classes[usize::from(byte)])]);
+            if target == state {
+                stay[usize::from(byte)] = true;
+            } else if target != dead {
+                if next.is_some_and(|n| n != target) {
+                    return None;
+                }
+                next = Some(target);
+                advance[usize::from(byte)] = true;
+            }
+        }
+        links.push(Link {
+            stay: ByteSet(stay),
+            advance: ByteSet(advance),
+            advance_matches: next == Some(matched),
+            accepts_at_end: usize::from(row[stride - 1]) == matched,
+        });
+        match next {
+            Some(next) => state = next,
+            None => break,
+        }
+    }
+    Some(links)
+}
+
+/// Runs a chain the way the emitted code does; the tests compare it with the table walk.
+#[cfg(test)]
+pub(crate) fn run(links: &[Link], start_matches: bool, haystack: &str) -> bool {
+    let bytes = haystack.as_bytes();
+    if links.is_empty() {
+        return start_matches;
+    }
+    let mut i = 0;
+    for link in links {
+        while i < bytes.len() && link.stay.contains(bytes[i]) {
+            i += 1;
+        }
+        if i == bytes.len() {
+            return link.accepts_at_end;
+        }
+        if !link.advance.contains(bytes[i]) {
+            return false;
+        }
+        i += 1;
+        if link.advance_matches {
+            return true;
+        }
+    }
+    false
+}
+
+/// The body of `const fn(haystack: &str) -> bool` for a chain.
+///
+/// `chain` ends each chain with a link that either matches when it advances or cannot
+/// advance at all, so the last step decides and the code needs no fallback.
+pub(crate) fn emit(links: &[Link], start_matches: bool) -> TokenStream {
+    if links.is_empty() {
+        return quote! {
+            let _ = haystack;
+            #start_matches
+        };
+    }
+    let mut steps = Vec::new();
+    // Whether any step moves `i`: a chain decided by its first run never does.
+    let mut moves = false;
+    let mut rest = links;
+    let result = loop {
+        let fixed = rest.iter().take_while(|link| link.is_fixed()).count();
+        if fixed > 0 {
+            // A run of fixed positions: one length check and one conjunction.
+            let (run, tail) = rest.split_at(fixed);
+            rest = tail;
+            let len = Literal::usize_unsuffixed(run.len());
+            let checks = run.iter().enumerate().map(|(offset, link)| {
+                let set = link.advance.to_pattern();
+                let offset = Literal::usize_unsuffixed(offset);
+                quote!(::core::matches!(bytes[i + #offset], #set))
+            });
+            steps.push(quote! {
+                if bytes.len() - i < #len || !(#(#checks)&&*) {
+                    return false;
+                }
+            });
+            if run.last().is_some_and(|link| link.advance_matches) || rest.is_empty() {
+                break quote!(true);
+            }
+            steps.push(quote!(i += #len;));
+            moves = true;
+            continue;
+        }
+        let Some((link, tail)) = rest.split_first() else {
+            break quote!(false);
+        };
+        rest = tail;
+        if !link.stay.is_empty() {
+            let stay = link.stay.to_pattern();
+            steps.push(quote! {
+                while i < bytes.len() && ::core::matches!(bytes[i], #stay) {
+                    i += 1;
+                }
+            });
+            moves = true;
+        }
+        if link.advance.is_empty() {
+            // Nothing moves on: the input must end here, in an accepting state.
+            break if link.accepts_at_end {
+                quote!(i == bytes.len())
+            } else {
+                quote!(false)
+            };
+        }
+        let at_end = link.accepts_at_end;
+        let advance = link.advance.to_pattern();
+        steps.push(quote! {
+            if i == bytes.len() {
+                return #at_end;
+            }
+            if !::core::matches!(bytes[i], #advance) {
+                return false;
+            }
+        });
+        if link.advance_matches || rest.is_empty() {
+            break quote!(true);
+        }
+        steps.push(quote!(i += 1;));
+        moves = true;
+    };
+    let mutability = moves.then(|| quote!(mut));
+    quote! {
+        let bytes = haystack.as_bytes();
+        let #mutability i = 0usize;
+        #(#steps)*
+        #result
+    }
+}

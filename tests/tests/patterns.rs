@@ -1,0 +1,108 @@
+//! The generated matchers, end to end: fields with patterns (some compiled to straight-line
+//! code, some to tables) agree with the `regex` crate wherever ECMA-262 and Rust's dialect
+//! coincide (no `\d \w \s \b .`, whose ECMA meaning differs and is tested in `derive.rs`).
+
+use ecr_config::{Keyword, Validate};
+
+macro_rules! patterns {
+    ($($field:ident: $pattern:literal),* $(,)?) => {
+        #[derive(Default, Validate)]
+        struct Patterns {
+            $(
+                #[pattern($pattern)]
+                $field: String,
+            )*
+        }
+
+        const PATTERNS: &[(&str, &str)] = &[$((stringify!($field), $pattern)),*];
+
+        fn set_all(value: &mut Patterns, haystack: &str) {
+            $(value.$field = haystack.to_owned();)*
+        }
+    };
+}
+
+patterns! {
+    access_key: "^[A-Z0-9]{20}$",
+    role_arn: r"^arn:aws:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_-]+$",
+    prefix: "^ab",
+    anywhere: "[0-9]",
+    suffix: "b$",
+    alternation: "^(ab|ba)+$",
+    optional: "^a?b{2,3}c*$",
+    negated: "^[^a]+$",
+    unicode: "^é+[😀-😂]?$",
+    nested: "x(ab|c)*y",
+    empty: "",
+    inner: "a[0-9]{2}b",
+}
+
+/// A tiny seeded xorshift generator: the same strings on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % n as u64).expect("small")
+    }
+}
+
+#[test]
+fn generated_matchers_agree_with_the_regex_crate() {
+    let alphabet = [
+        "a", "b", "c", "x", "y", "A", "Z", "0", "9", "5", ":", "/", "-", "é", "😀", "😁", "\n",
+        "arn:aws:iam::", "123456789012", ":role/", "AKIAIOSFODNN7EXAMPLE",
+    ];
+    let reference: Vec<(&str, regex::Regex)> = PATTERNS
+        .iter()
+        .map(|&(field, pattern)| (field, regex::Regex::new(pattern).expect("valid regex")))
+        .collect();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut value = Patterns::default();
+    let mut checked = 0;
+    for _ in 0..20_000 {
+        let pieces = rng.below(8);
+        let haystack: String = (0..pieces)
+            .map(|_| alphabet[rng.below(alphabet.len())])
+            .collect();
+        set_all(&mut value, &haystack);
+        let failing: Vec<String> = value
+            .validate()
+            .err()
+            .map(|errors| {
+                errors
+                    .iter()
+                    .inspect(|e| assert_eq!(e.keyword(), Keyword::Pattern))
+                    .map(|e| e.pointer()[1..].to_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (field, regex) in &reference {
+            let ours = !failing.iter().any(|f| f == field);
+            assert_eq!(
+                ours,
+                regex.is_match(&haystack),
+                "{field} ({}) on {haystack:?}",
+                regex.as_str()
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 20_000 * PATTERNS.len());
+}
+
+#[test]
+fn length_and_json_checks_run_in_const_context() {
+    // Pattern matchers are emitted as `const fn`s (rustc checks their bodies as such); the
+    // runtime checks beside them are `const` too.
+    const COUNT: usize = ecr_config::__private::length::count_chars("AKIAIOSFODNN7EXAMPLÉ");
+    const JSON: bool = ecr_config::__private::json::check_json_text("{}").is_ok();
+    assert_eq!(COUNT, 20);
+    assert!(JSON);
+}
