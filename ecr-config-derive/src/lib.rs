@@ -1,5 +1,6 @@
 //! `#[derive(Validate)]` for `ecr-config`. Use it through the `ecr-config` crate, which
 //! re-exports it and documents the attribute language.
+#![forbid(unsafe_code)]
 
 mod attr;
 mod check;

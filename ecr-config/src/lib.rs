@@ -110,6 +110,7 @@
 //! [`ecr::EcrConfig`] is the platform's AWS ECR integration settings, declared with these
 //! attributes.
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 // The derive writes `::ecr_config::…` paths; this lets the crate use its own derive.
 extern crate self as ecr_config;

@@ -26,32 +26,56 @@ impl ByteSet {
         !self.0.contains(&true)
     }
 
-    /// A `match` pattern for the set: `48..=57 | 65..=90`, or `_` for every byte.
-    fn to_pattern(self) -> TokenStream {
-        if !self.0.contains(&false) {
-            return quote!(_);
-        }
+    /// The set as inclusive ranges, in order.
+    fn ranges(&self) -> Vec<(u8, u8)> {
         let mut ranges = Vec::new();
-        let mut byte = 0usize;
-        while byte < 256 {
-            if self.0[byte] {
+        let mut byte = 0u8;
+        loop {
+            if self.contains(byte) {
                 let start = byte;
-                while byte + 1 < 256 && self.0[byte + 1] {
+                while byte < u8::MAX && self.contains(byte + 1) {
                     byte += 1;
                 }
-                let (lo, hi) = (
-                    Literal::u8_unsuffixed(u8::try_from(start).expect("a byte")),
-                    Literal::u8_unsuffixed(u8::try_from(byte).expect("a byte")),
-                );
-                ranges.push(if start == byte {
-                    quote!(#lo)
-                } else {
-                    quote!(#lo..=#hi)
-                });
+                ranges.push((start, byte));
+            }
+            if byte == u8::MAX {
+                return ranges;
             }
             byte += 1;
         }
-        quote!(#(#ranges)|*)
+    }
+
+    /// The one byte in the set, if it has exactly one.
+    fn single(&self) -> Option<u8> {
+        match self.ranges()[..] {
+            [(lo, hi)] if lo == hi => Some(lo),
+            _ => None,
+        }
+    }
+
+    /// A test of `byte` against the set: a `matches!` on up to two ranges, else a lookup in a
+    /// 256-entry table declared in `tables` (a load per byte beats a chain of comparisons).
+    fn test(&self, byte: &TokenStream, tables: &mut Vec<TokenStream>) -> TokenStream {
+        let ranges = self.ranges();
+        if ranges.len() > 2 {
+            let name = quote::format_ident!("SET_{}", tables.len());
+            let bytes: Vec<u8> = self.0.iter().map(|&b| u8::from(b)).collect();
+            let bytes = Literal::byte_string(&bytes);
+            tables.push(quote!(const #name: &[u8; 256] = #bytes;));
+            return quote!(#name[#byte as usize] != 0);
+        }
+        if ranges == [(0, u8::MAX)] {
+            return quote!(true);
+        }
+        let ranges = ranges.iter().map(|&(lo, hi)| {
+            let (lo_lit, hi_lit) = (Literal::u8_unsuffixed(lo), Literal::u8_unsuffixed(hi));
+            if lo == hi {
+                quote!(#lo_lit)
+            } else {
+                quote!(#lo_lit..=#hi_lit)
+            }
+        });
+        quote!(::core::matches!(#byte, #(#ranges)|*))
     }
 }
 
@@ -156,6 +180,7 @@ pub(crate) fn emit(links: &[Link], start_matches: bool) -> TokenStream {
             #start_matches
         };
     }
+    let mut tables = Vec::new();
     let mut steps = Vec::new();
     // Whether any step moves `i`: a chain decided by its first run never does.
     let mut moves = false;
@@ -167,11 +192,7 @@ pub(crate) fn emit(links: &[Link], start_matches: bool) -> TokenStream {
             let (run, tail) = rest.split_at(fixed);
             rest = tail;
             let len = Literal::usize_unsuffixed(run.len());
-            let checks = run.iter().enumerate().map(|(offset, link)| {
-                let set = link.advance.to_pattern();
-                let offset = Literal::usize_unsuffixed(offset);
-                quote!(::core::matches!(bytes[i + #offset], #set))
-            });
+            let checks = fixed_run(run, &mut tables);
             steps.push(quote! {
                 if bytes.len() - i < #len || !(#(#checks)&&*) {
                     return false;
@@ -189,9 +210,9 @@ pub(crate) fn emit(links: &[Link], start_matches: bool) -> TokenStream {
         };
         rest = tail;
         if !link.stay.is_empty() {
-            let stay = link.stay.to_pattern();
+            let stay = link.stay.test(&quote!(bytes[i]), &mut tables);
             steps.push(quote! {
-                while i < bytes.len() && ::core::matches!(bytes[i], #stay) {
+                while i < bytes.len() && #stay {
                     i += 1;
                 }
             });
@@ -206,12 +227,12 @@ pub(crate) fn emit(links: &[Link], start_matches: bool) -> TokenStream {
             };
         }
         let at_end = link.accepts_at_end;
-        let advance = link.advance.to_pattern();
+        let advance = link.advance.test(&quote!(bytes[i]), &mut tables);
         steps.push(quote! {
             if i == bytes.len() {
                 return #at_end;
             }
-            if !::core::matches!(bytes[i], #advance) {
+            if !(#advance) {
                 return false;
             }
         });
@@ -223,9 +244,59 @@ pub(crate) fn emit(links: &[Link], start_matches: bool) -> TokenStream {
     };
     let mutability = moves.then(|| quote!(mut));
     quote! {
+        #(#tables)*
         let bytes = haystack.as_bytes();
         let #mutability i = 0usize;
         #(#steps)*
         #result
     }
+}
+
+/// The checks of a run of fixed positions starting at `bytes[i]`. Literal stretches are
+/// compared 8, 4 or 2 bytes at a time as one integer, which the compiler turns into a single
+/// load and compare (`arn:aws:` is one 64-bit comparison).
+fn fixed_run(run: &[Link], tables: &mut Vec<TokenStream>) -> Vec<TokenStream> {
+    let mut checks = Vec::new();
+    let mut offset = 0;
+    while offset < run.len() {
+        let literal: Vec<u8> = run[offset..]
+            .iter()
+            .map_while(|link| link.advance.single())
+            .take(8)
+            .collect();
+        let width = [8, 4, 2].into_iter().find(|&w| literal.len() >= w);
+        if let Some(width) = width {
+            let bytes = (offset..offset + width).map(|o| {
+                let o = Literal::usize_unsuffixed(o);
+                quote!(bytes[i + #o])
+            });
+            let (int, expected) = match width {
+                8 => (
+                    quote!(u64),
+                    Literal::u64_unsuffixed(u64::from_le_bytes(
+                        literal[..8].try_into().expect("8 bytes"),
+                    )),
+                ),
+                4 => (
+                    quote!(u32),
+                    Literal::u32_unsuffixed(u32::from_le_bytes(
+                        literal[..4].try_into().expect("4 bytes"),
+                    )),
+                ),
+                _ => (
+                    quote!(u16),
+                    Literal::u16_unsuffixed(u16::from_le_bytes(
+                        literal[..2].try_into().expect("2 bytes"),
+                    )),
+                ),
+            };
+            checks.push(quote!(#int::from_le_bytes([#(#bytes),*]) == #expected));
+            offset += width;
+        } else {
+            let o = Literal::usize_unsuffixed(offset);
+            checks.push(run[offset].advance.test(&quote!(bytes[i + #o]), tables));
+            offset += 1;
+        }
+    }
+    checks
 }

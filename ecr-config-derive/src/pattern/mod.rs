@@ -38,16 +38,16 @@ const MINIMIZE_BUDGET: usize = 64 << 10;
 pub(crate) fn compile(pattern: &syn::LitStr) -> syn::Result<TokenStream> {
     let tables =
         build(&pattern.value()).map_err(|message| syn::Error::new(pattern.span(), message))?;
-    let body = match code::chain(&tables) {
-        Some(links) => code::emit(&links, tables.start == tables.stride),
-        None => {
+    let body = code::chain(&tables).map_or_else(
+        || {
             let dfa = tables.to_tokens();
             quote! {
                 const DFA: ::ecr_config::__private::dfa::Dfa = #dfa;
                 DFA.is_match(haystack)
             }
-        }
-    };
+        },
+        |links| code::emit(&links, tables.start == tables.stride),
+    );
     Ok(quote! {
         const fn __ecr_is_match(haystack: &str) -> bool {
             #body
