@@ -333,34 +333,18 @@ fn too_large() {
     assert!(e.starts_with("pattern is too large: its DFA has "), "{e}");
 }
 
-/// Seeded xorshift64*, so failures reproduce without extra dependencies.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % n as u64).expect("fits")
-    }
-}
-
 const COMMON_PIECES: &[&str] = &[
     "a", "b", "A", "0", "9", "_", "-", " ", "\n", "\r", "é", "ß", "€", "😀", "\u{2028}",
 ];
 
 /// Strings made of `pieces` (plus a few common awkward ones), short enough to hit edges.
 fn haystacks(seed: u64, pieces: &[&str]) -> Vec<String> {
-    let mut rng = Rng(seed);
+    let mut rng = fastrand::Rng::with_seed(seed);
     let all: Vec<&str> = pieces.iter().chain(COMMON_PIECES).copied().collect();
     (0..3000)
         .map(|_| {
-            (0..rng.below(10))
-                .map(|_| all[rng.below(all.len())])
+            (0..rng.usize(..10))
+                .map(|_| all[rng.usize(..all.len())])
                 .collect()
         })
         .collect()

@@ -421,89 +421,79 @@ mod tests {
         );
     }
 
-    /// xorshift64*: deterministic, dependency-free.
-    struct Rng(u64);
+    type Rng = fastrand::Rng;
 
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-        fn below(&mut self, n: usize) -> usize {
-            usize::try_from(self.next() % n as u64).unwrap()
-        }
-        fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-            items[self.below(items.len())]
-        }
+    fn pick<T: Copy>(r: &mut Rng, items: &[T]) -> T {
+        items[r.usize(..items.len())]
     }
 
     fn ws(r: &mut Rng, out: &mut String) {
-        while r.below(4) == 0 {
-            out.push(r.pick(&[' ', '\t', '\n', '\r']));
+        while r.usize(..4) == 0 {
+            out.push(pick(r, &[' ', '\t', '\n', '\r']));
         }
     }
 
     fn gen_string(r: &mut Rng, out: &mut String) {
         out.push('"');
-        for _ in 0..r.below(6) {
-            match r.below(6) {
-                0 => out
-                    .push_str(r.pick(&["\\\"", "\\\\", "\\/", "\\b", "\\f", "\\n", "\\r", "\\t"])),
+        for _ in 0..r.usize(..6) {
+            match r.usize(..6) {
+                0 => out.push_str(pick(
+                    r,
+                    &["\\\"", "\\\\", "\\/", "\\b", "\\f", "\\n", "\\r", "\\t"],
+                )),
                 1 => {
                     let hex = [
                         "0041", "00e9", "D83D", "de00", "d800", "DBFF", "dfff", "FFFF",
                     ];
                     out.push_str("\\u");
-                    out.push_str(r.pick(&hex));
+                    out.push_str(pick(r, &hex));
                 }
-                2 => out.push(r.pick(&['é', '€', '😀', '\u{7f}', '\u{a0}'])),
-                _ => out.push(r.pick(&['a', 'z', 'Q', ' ', '0', '{', ']', ':', ','])),
+                2 => out.push(pick(r, &['é', '€', '😀', '\u{7f}', '\u{a0}'])),
+                _ => out.push(pick(r, &['a', 'z', 'Q', ' ', '0', '{', ']', ':', ','])),
             }
         }
         out.push('"');
     }
 
     fn gen_number(r: &mut Rng, out: &mut String) {
-        if r.below(3) == 0 {
+        if r.usize(..3) == 0 {
             out.push('-');
         }
-        if r.below(3) == 0 {
+        if r.usize(..3) == 0 {
             out.push('0');
         } else {
-            out.push(r.pick(&['1', '5', '9']));
-            for _ in 0..r.below(4) {
-                out.push(r.pick(&['0', '3', '7']));
+            out.push(pick(r, &['1', '5', '9']));
+            for _ in 0..r.usize(..4) {
+                out.push(pick(r, &['0', '3', '7']));
             }
         }
-        if r.below(3) == 0 {
+        if r.usize(..3) == 0 {
             out.push('.');
-            for _ in 0..=r.below(3) {
-                out.push(r.pick(&['0', '4', '9']));
+            for _ in 0..=r.usize(..3) {
+                out.push(pick(r, &['0', '4', '9']));
             }
         }
-        if r.below(3) == 0 {
-            out.push(r.pick(&['e', 'E']));
-            if r.below(2) == 0 {
-                out.push(r.pick(&['+', '-']));
+        if r.usize(..3) == 0 {
+            out.push(pick(r, &['e', 'E']));
+            if r.usize(..2) == 0 {
+                out.push(pick(r, &['+', '-']));
             }
-            for _ in 0..=r.below(3) {
-                out.push(r.pick(&['0', '2', '8']));
+            for _ in 0..=r.usize(..3) {
+                out.push(pick(r, &['0', '2', '8']));
             }
         }
     }
 
     fn gen_value(r: &mut Rng, depth: usize, out: &mut String) {
         ws(r, out);
-        match r.below(if depth == 0 { 5 } else { 7 }) {
+        match r.usize(..if depth == 0 { 5 } else { 7 }) {
             0 => gen_string(r, out),
             1 => gen_number(r, out),
-            2 => out.push_str(r.pick(&["true", "false", "null"])),
+            2 => out.push_str(pick(r, &["true", "false", "null"])),
             3 | 4 if depth == 0 => gen_string(r, out),
             3 | 5 => {
                 out.push('[');
-                for k in 0..r.below(4) {
+                for k in 0..r.usize(..4) {
                     if k > 0 {
                         out.push(',');
                     }
@@ -514,7 +504,7 @@ mod tests {
             }
             _ => {
                 out.push('{');
-                for k in 0..r.below(4) {
+                for k in 0..r.usize(..4) {
                     if k > 0 {
                         out.push(',');
                     }
@@ -572,15 +562,15 @@ mod tests {
     #[test]
     fn differential_against_serde_json() {
         let alphabet: Vec<char> = ALPHABET.chars().collect();
-        let mut r = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut r = Rng::with_seed(0x9E37_79B9_7F4A_7C15);
         let (mut inputs, mut accepted) = (0, 0);
         let mut doc = String::new();
         while inputs < 200_000 {
             doc.clear();
-            if r.below(50) == 0 {
+            if r.usize(..50) == 0 {
                 // Near the depth limit, with random container kinds.
-                let n = 120 + r.below(16);
-                let kinds: Vec<bool> = (0..n).map(|_| r.below(2) == 0).collect();
+                let n = 120 + r.usize(..16);
+                let kinds: Vec<bool> = (0..n).map(|_| r.usize(..2) == 0).collect();
                 for &object in &kinds {
                     doc.push_str(if object { "{\"\":" } else { "[" });
                 }
@@ -589,19 +579,19 @@ mod tests {
                     doc.push(if object { '}' } else { ']' });
                 }
             } else {
-                let depth = r.below(5);
+                let depth = r.usize(..5);
                 gen_value(&mut r, depth, &mut doc);
             }
             assert!(serde_ok(&doc), "generator produced invalid JSON {doc:?}");
             accepted += usize::from(assert_agrees(&doc));
             let mut chars: Vec<char> = doc.chars().collect();
-            for _ in 0..=r.below(3) {
-                let at = r.below(chars.len() + 1);
-                match r.below(4) {
+            for _ in 0..=r.usize(..3) {
+                let at = r.usize(..=chars.len());
+                match r.usize(..4) {
                     0 if at < chars.len() => drop(chars.remove(at)),
-                    1 if at < chars.len() => chars[at] = r.pick(&alphabet),
+                    1 if at < chars.len() => chars[at] = pick(&mut r, &alphabet),
                     2 => chars.truncate(at),
-                    _ => chars.insert(at, r.pick(&alphabet)),
+                    _ => chars.insert(at, pick(&mut r, &alphabet)),
                 }
             }
             let mutated: String = chars.into_iter().collect();
