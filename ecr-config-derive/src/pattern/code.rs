@@ -55,27 +55,60 @@ impl ByteSet {
 
     /// A test of `byte` against the set: a `matches!` on up to two ranges, else a lookup in a
     /// 256-entry table declared in `tables` (a load per byte beats a chain of comparisons).
-    fn test(&self, byte: &TokenStream, tables: &mut Vec<TokenStream>) -> TokenStream {
+    fn test(&self, byte: &TokenStream, tables: &mut Vec<ByteSet>) -> TokenStream {
         let ranges = self.ranges();
         if ranges.len() > 2 {
-            let name = quote::format_ident!("SET_{}", tables.len());
-            let bytes: Vec<u8> = self.0.iter().map(|&b| u8::from(b)).collect();
-            let bytes = Literal::byte_string(&bytes);
-            tables.push(quote!(const #name: &[u8; 256] = #bytes;));
+            let index = tables
+                .iter()
+                .position(|set| set == self)
+                .unwrap_or_else(|| {
+                    tables.push(*self);
+                    tables.len() - 1
+                });
+            let name = set_name(index);
             return quote!(#name[#byte as usize] != 0);
         }
-        if ranges == [(0, u8::MAX)] {
-            return quote!(true);
-        }
-        let ranges = ranges.iter().map(|&(lo, hi)| {
-            let (lo_lit, hi_lit) = (Literal::u8_unsuffixed(lo), Literal::u8_unsuffixed(hi));
-            if lo == hi {
-                quote!(#lo_lit)
-            } else {
-                quote!(#lo_lit..=#hi_lit)
+        match ranges[..] {
+            [(0, u8::MAX)] => quote!(true),
+            [(lo, hi)] if lo == hi => {
+                let lo = byte_literal(lo);
+                quote!(#byte == #lo)
             }
-        });
-        quote!(::core::matches!(#byte, #(#ranges)|*))
+            _ => {
+                let ranges = ranges.iter().map(|&(lo, hi)| {
+                    let (lo_lit, hi_lit) = (byte_literal(lo), byte_literal(hi));
+                    if lo == hi {
+                        quote!(#lo_lit)
+                    } else {
+                        quote!(#lo_lit..=#hi_lit)
+                    }
+                });
+                quote!(::core::matches!(#byte, #(#ranges)|*))
+            }
+        }
+    }
+}
+
+fn set_name(index: usize) -> proc_macro2::Ident {
+    quote::format_ident!("SET_{}", index)
+}
+
+/// `b'a'` for printable ASCII, so the expansion reads like the pattern; a number otherwise.
+fn byte_literal(byte: u8) -> Literal {
+    if byte.is_ascii_graphic() || byte == b' ' {
+        Literal::byte_character(byte)
+    } else {
+        Literal::u8_unsuffixed(byte)
+    }
+}
+
+/// `bytes[i]`, `bytes[i + 1]`, …
+fn byte_at(offset: usize) -> TokenStream {
+    if offset == 0 {
+        quote!(bytes[i])
+    } else {
+        let offset = Literal::usize_unsuffixed(offset);
+        quote!(bytes[i + #offset])
     }
 }
 
@@ -243,6 +276,12 @@ pub(crate) fn emit(links: &[Link], start_matches: bool) -> TokenStream {
         moves = true;
     };
     let mutability = moves.then(|| quote!(mut));
+    let tables = tables.iter().enumerate().map(|(index, set)| {
+        let name = set_name(index);
+        let bytes: Vec<u8> = set.0.iter().map(|&b| u8::from(b)).collect();
+        let bytes = Literal::byte_string(&bytes);
+        quote!(const #name: &[u8; 256] = #bytes;)
+    });
     quote! {
         #(#tables)*
         let bytes = haystack.as_bytes();
@@ -255,7 +294,7 @@ pub(crate) fn emit(links: &[Link], start_matches: bool) -> TokenStream {
 /// The checks of a run of fixed positions starting at `bytes[i]`. Literal stretches are
 /// compared 8, 4 or 2 bytes at a time as one integer, which the compiler turns into a single
 /// load and compare (`arn:aws:` is one 64-bit comparison).
-fn fixed_run(run: &[Link], tables: &mut Vec<TokenStream>) -> Vec<TokenStream> {
+fn fixed_run(run: &[Link], tables: &mut Vec<ByteSet>) -> Vec<TokenStream> {
     let mut checks = Vec::new();
     let mut offset = 0;
     while offset < run.len() {
@@ -266,35 +305,19 @@ fn fixed_run(run: &[Link], tables: &mut Vec<TokenStream>) -> Vec<TokenStream> {
             .collect();
         let width = [8, 4, 2].into_iter().find(|&w| literal.len() >= w);
         if let Some(width) = width {
-            let bytes = (offset..offset + width).map(|o| {
-                let o = Literal::usize_unsuffixed(o);
-                quote!(bytes[i + #o])
-            });
-            let (int, expected) = match width {
-                8 => (
-                    quote!(u64),
-                    Literal::u64_unsuffixed(u64::from_le_bytes(
-                        literal[..8].try_into().expect("8 bytes"),
-                    )),
-                ),
-                4 => (
-                    quote!(u32),
-                    Literal::u32_unsuffixed(u32::from_le_bytes(
-                        literal[..4].try_into().expect("4 bytes"),
-                    )),
-                ),
-                _ => (
-                    quote!(u16),
-                    Literal::u16_unsuffixed(u16::from_le_bytes(
-                        literal[..2].try_into().expect("2 bytes"),
-                    )),
-                ),
+            let int = match width {
+                8 => quote!(u64),
+                4 => quote!(u32),
+                _ => quote!(u16),
             };
-            checks.push(quote!(#int::from_le_bytes([#(#bytes),*]) == #expected));
+            let bytes = (offset..offset + width).map(byte_at);
+            let expected = Literal::byte_string(&literal[..width]);
+            checks.push(
+                quote!(#int::from_le_bytes([#(#bytes),*]) == #int::from_le_bytes(*#expected)),
+            );
             offset += width;
         } else {
-            let o = Literal::usize_unsuffixed(offset);
-            checks.push(run[offset].advance.test(&quote!(bytes[i + #o]), tables));
+            checks.push(run[offset].advance.test(&byte_at(offset), tables));
             offset += 1;
         }
     }
