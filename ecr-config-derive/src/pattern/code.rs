@@ -66,7 +66,7 @@ impl ByteSet {
                     tables.len() - 1
                 });
             let name = set_name(index);
-            return quote!(#name[#byte as usize] != 0);
+            return quote!(#name[#byte as ::core::primitive::usize] != 0);
         }
         match ranges[..] {
             [(0, u8::MAX)] => quote!(true),
@@ -280,7 +280,7 @@ pub(crate) fn emit(links: &[Link], start_matches: bool) -> TokenStream {
         let name = set_name(index);
         let bytes: Vec<u8> = set.0.iter().map(|&b| u8::from(b)).collect();
         let bytes = Literal::byte_string(&bytes);
-        quote!(const #name: &[u8; 256] = #bytes;)
+        quote!(const #name: &[::core::primitive::u8; 256] = #bytes;)
     });
     quote! {
         #(#tables)*
@@ -306,9 +306,9 @@ fn fixed_run(run: &[Link], tables: &mut Vec<ByteSet>) -> Vec<TokenStream> {
         let width = [8, 4, 2].into_iter().find(|&w| literal.len() >= w);
         if let Some(width) = width {
             let int = match width {
-                8 => quote!(u64),
-                4 => quote!(u32),
-                _ => quote!(u16),
+                8 => quote!(::core::primitive::u64),
+                4 => quote!(::core::primitive::u32),
+                _ => quote!(::core::primitive::u16),
             };
             let bytes = (offset..offset + width).map(byte_at);
             let expected = Literal::byte_string(&literal[..width]);

@@ -49,7 +49,7 @@ pub(crate) fn compile(pattern: &syn::LitStr) -> syn::Result<TokenStream> {
         |links| code::emit(&links, tables.start == tables.stride),
     );
     Ok(quote! {
-        const fn __ecr_is_match(haystack: &str) -> bool {
+        const fn __ecr_is_match(haystack: &::core::primitive::str) -> ::core::primitive::bool {
             #body
         }
     })

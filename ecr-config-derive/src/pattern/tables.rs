@@ -129,7 +129,7 @@ impl Tables {
             let bytes = Literal::byte_string(&bytes);
             // `&WIDE` is promoted to `'static` in any context, unlike `&decode_wide(..)`.
             let wide = quote!({
-                const WIDE: [u16; #len] = ::ecr_config::__private::dfa::decode_wide(#bytes);
+                const WIDE: [::core::primitive::u16; #len] = ::ecr_config::__private::dfa::decode_wide(#bytes);
                 &WIDE
             });
             (quote!(&[]), wide)

@@ -80,3 +80,30 @@ fn main() {
     assert_validate::<Wrapper<Mirror, String>>();
     assert_validate::<Empty>();
 }
+
+/// Users' own types may shadow primitive and prelude names; the expansion uses absolute paths.
+mod shadowing {
+    #![allow(non_camel_case_types, dead_code)]
+
+    use ecr_config::Validate;
+
+    struct u8;
+    struct u64;
+    struct usize;
+    struct bool;
+    struct str;
+    struct Option;
+    struct Some;
+    struct String;
+
+    #[derive(Validate)]
+    pub struct Shadowed {
+        #[len(min = 1, max = 20)]
+        #[pattern(r"^arn:aws:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_-]+$")]
+        pub arn: ::std::string::String,
+        #[pattern("^(ab|cd)$")]
+        pub branching: ::std::string::String,
+        #[range(min = 1, max = 3)]
+        pub count: ::core::primitive::u8,
+    }
+}
