@@ -2,14 +2,21 @@
 //! supported media types. Named `check`, not `validate`, to keep it apart from the runtime
 //! trait.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
+use quote::format_ident;
 
 use crate::errors::Errors;
 use crate::model::{Field, Input, Shape};
 
 /// What the checks produced for the expansion: each field's compiled pattern, if any.
 pub(crate) struct Checked {
-    pub(crate) patterns: Vec<Option<TokenStream>>,
+    pub(crate) patterns: Vec<Option<Matcher>>,
+}
+
+/// A pattern compiled to `const fn #name(haystack: &str) -> bool` (the `item`).
+pub(crate) struct Matcher {
+    pub(crate) name: Ident,
+    pub(crate) item: TokenStream,
 }
 
 pub(crate) fn check(input: &Input<'_>, errors: &mut Errors) -> Checked {
@@ -19,7 +26,7 @@ pub(crate) fn check(input: &Input<'_>, errors: &mut Errors) -> Checked {
             .enumerate()
             .map(|(position, field)| {
                 errors.at_position(position + 1);
-                check_field(field, errors)
+                check_field(field, position, errors)
             })
             .collect(),
         Shape::Enum { .. } => Vec::new(),
@@ -27,7 +34,7 @@ pub(crate) fn check(input: &Input<'_>, errors: &mut Errors) -> Checked {
     Checked { patterns }
 }
 
-fn check_field(field: &Field<'_>, errors: &mut Errors) -> Option<TokenStream> {
+fn check_field(field: &Field<'_>, position: usize, errors: &mut Errors) -> Option<Matcher> {
     let attrs = &field.attrs;
     if let Some(len) = &attrs.len
         && let (Some(min), Some(max)) = (len.min, len.max)
@@ -62,5 +69,7 @@ fn check_field(field: &Field<'_>, errors: &mut Errors) -> Option<TokenStream> {
         );
     }
     let pattern = attrs.pattern.as_ref()?;
-    errors.ok(crate::pattern::compile(&pattern.lit))
+    let name = format_ident!("__ecr_pattern_{}", position);
+    let item = errors.ok(crate::pattern::compile(&pattern.lit, &name))?;
+    Some(Matcher { name, item })
 }

@@ -1,4 +1,6 @@
-//! The generated code: `Validate`, `Describe` and, for unit-only enums, `UnitEnum`.
+//! The generated code: `Validate` (checks and `SHAPE`) and, for unit-only enums, `UnitEnum`.
+//! Everything sits in one `const _: () = { … };` block, so the pattern matchers the checks
+//! and the shape share are items no user code can name or collide with.
 
 use proc_macro2::{Literal, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
@@ -6,7 +8,7 @@ use syn::spanned::Spanned;
 use syn::{DeriveInput, Generics, Ident, WherePredicate, parse_quote};
 
 use crate::attr::{NumberLit, StrAttr};
-use crate::check::{self, Checked};
+use crate::check::{self, Checked, Matcher};
 use crate::errors::Errors;
 use crate::model::{Field, Input, Shape, Variant};
 
@@ -65,7 +67,7 @@ fn expand_struct(
         .collect();
     let checks = validated
         .iter()
-        .map(|(field, pattern)| field_checks(field, pattern.as_ref()));
+        .map(|(field, matcher)| field_checks(field, matcher.as_ref()));
     let generics = with_bounds(input.generics, validated.iter().map(|(field, _)| *field));
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let path = if validated.is_empty() {
@@ -78,37 +80,43 @@ fn expand_struct(
     } else {
         quote!(__ecr_errors)
     };
-
-    let field_meta = fields.iter().map(field_meta);
+    let matchers = checked
+        .patterns
+        .iter()
+        .flatten()
+        .map(|matcher| &matcher.item);
+    let field_meta = fields
+        .iter()
+        .zip(&checked.patterns)
+        .map(|(field, matcher)| field_meta(field, matcher.as_ref()));
     let meta = container_meta(input);
-    let (_, generic_ty, _) = input.generics.split_for_impl();
-    let (describe_impl, _, describe_where) = input.generics.split_for_impl();
     quote! {
-        #[automatically_derived]
-        impl #impl_generics ::ecr_config::Validate for #ident #ty_generics #where_clause {
-            fn validate_into(
-                &self,
-                #path: &::ecr_config::FieldPath<'_>,
-                #errors: &mut ::ecr_config::ValidationErrors,
-            ) {
-                #(#checks)*
-            }
-        }
+        const _: () = {
+            #(#matchers)*
 
-        #[automatically_derived]
-        impl #describe_impl ::ecr_config::Describe for #ident #generic_ty #describe_where {
-            const META: ::ecr_config::meta::Meta =
-                ::ecr_config::meta::Meta::Struct(&::ecr_config::meta::StructMeta {
-                    #meta
-                    deny_unknown_fields: #deny_unknown_fields,
-                    fields: &[#(#field_meta),*],
-                });
-        }
+            #[automatically_derived]
+            impl #impl_generics ::ecr_config::Validate for #ident #ty_generics #where_clause {
+                const SHAPE: ::ecr_config::Shape =
+                    ::ecr_config::Shape::Object(&::ecr_config::meta::StructMeta {
+                        #meta
+                        deny_unknown_fields: #deny_unknown_fields,
+                        fields: &[#(#field_meta),*],
+                    });
+
+                fn validate_into(
+                    &self,
+                    #path: &::ecr_config::FieldPath<'_>,
+                    #errors: &mut ::ecr_config::ValidationErrors,
+                ) {
+                    #(#checks)*
+                }
+            }
+        };
     }
 }
 
 /// The checks of one field: its rules, then the validation of its type.
-fn field_checks(field: &Field<'_>, pattern: Option<&TokenStream>) -> TokenStream {
+fn field_checks(field: &Field<'_>, matcher: Option<&Matcher>) -> TokenStream {
     let attrs = &field.attrs;
     // The value is spanned at the attribute that checks it, so a rule that does not fit the
     // field's type is reported at the attribute, not at the derive.
@@ -136,14 +144,13 @@ fn field_checks(field: &Field<'_>, pattern: Option<&TokenStream>) -> TokenStream
             );
         });
     }
-    if let (Some(StrAttr { span, lit }), Some(matcher)) = (&attrs.pattern, pattern) {
+    if let (Some(StrAttr { span, lit }), Some(Matcher { name, .. })) = (&attrs.pattern, matcher) {
         let value = value(*span);
         checks.extend(quote_spanned! {*span=>
             if let ::core::option::Option::Some(__ecr_str) =
                 ::ecr_config::__private::PatternTarget::__ecr_str(#value)
             {
-                #matcher
-                if !__ecr_is_match(__ecr_str) {
+                if !#name(__ecr_str) {
                     ::ecr_config::__private::pattern_failed(#lit, __ecr_at, __ecr_errors);
                 }
             }
@@ -242,13 +249,19 @@ fn container_meta(input: &Input<'_>) -> TokenStream {
     }
 }
 
-fn field_meta(field: &Field<'_>) -> TokenStream {
+fn field_meta(field: &Field<'_>, matcher: Option<&Matcher>) -> TokenStream {
     let name = &field.name;
     let ident = field.ident.to_string();
     let title = optional_str(field.attrs.title.as_ref().map(|t| t.lit.value()).as_deref());
     let description = optional_str(field.description.as_deref());
     let required = field.required;
     let flatten = field.flatten;
+    let ty = field.ty;
+    let shape = if field.attrs.skip {
+        quote!(|| &::ecr_config::Shape::Any)
+    } else {
+        quote!(|| &<#ty as ::ecr_config::Validate>::SHAPE)
+    };
     let attrs = &field.attrs;
     let mut rules = Vec::new();
     if let Some(len) = &attrs.len {
@@ -256,9 +269,9 @@ fn field_meta(field: &Field<'_>) -> TokenStream {
         let max = optional_usize(len.max.map(|b| b.value));
         rules.push(quote!(::ecr_config::meta::Rule::Length { min: #min, max: #max }));
     }
-    if let Some(pattern) = &attrs.pattern {
+    if let (Some(pattern), Some(Matcher { name, .. })) = (&attrs.pattern, matcher) {
         let lit = &pattern.lit;
-        rules.push(quote!(::ecr_config::meta::Rule::Pattern(#lit)));
+        rules.push(quote!(::ecr_config::meta::Rule::Pattern { pattern: #lit, is_match: #name }));
     }
     if let Some(range) = &attrs.range {
         let min = optional_number(range.min.map(|b| b.value));
@@ -281,6 +294,7 @@ fn field_meta(field: &Field<'_>) -> TokenStream {
             description: #description,
             required: #required,
             flatten: #flatten,
+            shape: #shape,
             rules: &[#(#rules),*],
         }
     }
@@ -312,6 +326,12 @@ fn expand_enum(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_generics ::ecr_config::Validate for #ident #ty_generics #where_clause {
+            const SHAPE: ::ecr_config::Shape =
+                ::ecr_config::Shape::Enum(&::ecr_config::meta::EnumMeta {
+                    #meta
+                    variants: &[#(#variant_meta),*],
+                });
+
             #[inline]
             fn validate_into(
                 &self,
@@ -319,15 +339,6 @@ fn expand_enum(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
                 _: &mut ::ecr_config::ValidationErrors,
             ) {
             }
-        }
-
-        #[automatically_derived]
-        impl #impl_generics ::ecr_config::Describe for #ident #ty_generics #where_clause {
-            const META: ::ecr_config::meta::Meta =
-                ::ecr_config::meta::Meta::Enum(&::ecr_config::meta::EnumMeta {
-                    #meta
-                    variants: &[#(#variant_meta),*],
-                });
         }
 
         #[automatically_derived]

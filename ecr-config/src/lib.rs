@@ -128,7 +128,7 @@ pub mod __private;
 
 pub use ecr_config_derive::Validate;
 pub use error::{Detail, Keyword, Number, ValidationError, ValidationErrors};
-pub use meta::{Describe, UnitEnum};
+pub use meta::{Shape, UnitEnum};
 pub use path::FieldPath;
 pub use secrecy::ExposeSecret;
 pub use secret::{REDACTED, Secret};

@@ -1,22 +1,64 @@
-//! What the derive records about a type besides its checks: serialized names, titles,
-//! descriptions (doc comments), which properties are required and the declared rules. It is
-//! the single source the schema and reference docs are generated from.
+//! What the derive records about a type besides its checks: its JSON shape, serialized names,
+//! titles, descriptions (doc comments), required properties and declared rules. It is the
+//! single source the parser, the schema and the reference docs work from.
+//!
+//! Every type that implements [`Validate`](crate::Validate) has a [`Shape`]
+//! ([`Validate::SHAPE`](crate::Validate::SHAPE)); the derive fills it in from the struct.
+
+use core::fmt;
 
 use crate::error::Number;
 
-/// A type the derive has described.
-pub trait Describe {
-    /// The description, built at compile time.
-    const META: Meta;
+/// A nested shape, behind a function so that recursive types (`struct Tree { children:
+/// Vec<Tree> }`) do not make their descriptions infinitely deep.
+pub type ShapeFn = fn() -> &'static Shape;
+
+/// The JSON a type reads and writes.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub enum Shape {
+    /// Not described: any JSON value is accepted (a hand-written `Validate`, a skipped field).
+    Any,
+    /// `true` or `false`.
+    Boolean,
+    /// A whole number within the Rust type's range.
+    Integer {
+        /// The smallest value the type holds.
+        min: i128,
+        /// The largest value the type holds.
+        max: i128,
+    },
+    /// Any JSON number.
+    Number,
+    /// A string. (Not named `String`: a public item of that name makes rustc spell
+    /// `std::string::String` out in full in every error message about strings.)
+    Str,
+    /// An optional property: absent or the inner shape (never `null`, as in JSON Schema).
+    Optional(ShapeFn),
+    /// An array of items of one shape.
+    Array(ShapeFn),
+    /// An object with arbitrary keys and values of one shape.
+    Map(ShapeFn),
+    /// A struct with named fields: an object with declared properties.
+    Object(&'static StructMeta),
+    /// A unit-only enum: a string from a fixed list.
+    Enum(&'static EnumMeta),
 }
 
-/// The description of a derived type.
-#[derive(Debug, Clone, Copy)]
-pub enum Meta {
-    /// A struct with named fields: a JSON object.
-    Struct(&'static StructMeta),
-    /// A unit-only enum: a JSON string from a fixed list.
-    Enum(&'static EnumMeta),
+impl Shape {
+    /// The JSON Schema `type` of the shape, if it has one.
+    pub fn json_type(&self) -> Option<&'static str> {
+        match self {
+            Shape::Any => None,
+            Shape::Boolean => Some("boolean"),
+            Shape::Integer { .. } => Some("integer"),
+            Shape::Number => Some("number"),
+            Shape::Str | Shape::Enum(_) => Some("string"),
+            Shape::Optional(inner) => inner().json_type(),
+            Shape::Array(_) => Some("array"),
+            Shape::Map(_) | Shape::Object(_) => Some("object"),
+        }
+    }
 }
 
 /// A struct with named fields, described as a JSON object.
@@ -49,12 +91,14 @@ pub struct FieldMeta {
     pub required: bool,
     /// `#[serde(flatten)]`: the field's own properties sit in this object.
     pub flatten: bool,
+    /// The shape of the field's type.
+    pub shape: ShapeFn,
     /// The declared constraints.
     pub rules: &'static [Rule],
 }
 
 /// One declared constraint of a field.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 #[non_exhaustive]
 pub enum Rule {
     /// `#[len(…)]`: code points of a string, items of a list or map.
@@ -64,8 +108,13 @@ pub enum Rule {
         /// Upper bound.
         max: Option<usize>,
     },
-    /// `#[pattern("…")]`, verbatim.
-    Pattern(&'static str),
+    /// `#[pattern("…")]`.
+    Pattern {
+        /// The pattern, verbatim.
+        pattern: &'static str,
+        /// The matcher the derive compiled from it, the same one `validate` runs.
+        is_match: fn(&str) -> bool,
+    },
     /// `#[range(…)]`.
     Range {
         /// Lower bound.
@@ -77,6 +126,43 @@ pub enum Rule {
     Const(&'static str),
     /// `#[content_media_type("…")]`.
     ContentMediaType(&'static str),
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rule::Length { min, max } => f
+                .debug_struct("Length")
+                .field("min", min)
+                .field("max", max)
+                .finish(),
+            Rule::Pattern { pattern, .. } => f.debug_tuple("Pattern").field(pattern).finish(),
+            Rule::Range { min, max } => f
+                .debug_struct("Range")
+                .field("min", min)
+                .field("max", max)
+                .finish(),
+            Rule::Const(value) => f.debug_tuple("Const").field(value).finish(),
+            Rule::ContentMediaType(media_type) => {
+                f.debug_tuple("ContentMediaType").field(media_type).finish()
+            }
+        }
+    }
+}
+
+/// Rules are equal when they declare the same thing; a pattern's matcher is compiled from its
+/// text, so the text decides.
+impl PartialEq for Rule {
+    fn eq(&self, other: &Rule) -> bool {
+        match (self, other) {
+            (Rule::Length { min: a, max: b }, Rule::Length { min: c, max: d }) => a == c && b == d,
+            (Rule::Range { min: a, max: b }, Rule::Range { min: c, max: d }) => a == c && b == d,
+            (Rule::Pattern { pattern: a, .. }, Rule::Pattern { pattern: b, .. })
+            | (Rule::Const(a), Rule::Const(b))
+            | (Rule::ContentMediaType(a), Rule::ContentMediaType(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// A unit-only enum, described as a string with a fixed set of values.

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::hash::BuildHasher;
 
+use crate::meta::Shape;
 use crate::{FieldPath, ValidationErrors};
 
 /// A value that can check its own constraints.
@@ -17,6 +18,10 @@ use crate::{FieldPath, ValidationErrors};
     note = "derive `Validate` for `{Self}`, or mark the field `#[validate(skip)]` to leave it unchecked"
 )]
 pub trait Validate {
+    /// The JSON this type reads, with the rules of its fields: what the parser checks a
+    /// document against and the schema is generated from. [`Shape::Any`] unless described.
+    const SHAPE: Shape = Shape::Any;
+
     /// Checks every constraint of the whole value and returns all failures, not only the
     /// first.
     ///
@@ -35,26 +40,57 @@ pub trait Validate {
     fn validate_into(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors);
 }
 
-macro_rules! no_constraints {
-    ($($ty:ty),* $(,)?) => {$(
+macro_rules! leaves {
+    ($($shape:expr => $($ty:ty),*;)*) => {$($(
         impl Validate for $ty {
+            const SHAPE: Shape = $shape;
+
+            #[inline]
+            fn validate_into(&self, _: &FieldPath<'_>, _: &mut ValidationErrors) {}
+        }
+    )*)*};
+}
+
+/// `$ty` holds the values of the primitive `$int` from `$min` up.
+macro_rules! integers {
+    ($($ty:ty => $int:ty, $min:expr;)*) => {$(
+        impl Validate for $ty {
+            #[allow(clippy::cast_lossless, clippy::cast_possible_wrap)]
+            const SHAPE: Shape = Shape::Integer {
+                min: $min as i128,
+                // `u128::MAX` does not fit; no JSON number that large reaches a config.
+                max: if <$int>::MAX as u128 > i128::MAX as u128 { i128::MAX } else { <$int>::MAX as i128 },
+            };
+
             #[inline]
             fn validate_into(&self, _: &FieldPath<'_>, _: &mut ValidationErrors) {}
         }
     )*};
 }
 
-no_constraints! {
-    bool, char, str, String,
-    i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64,
-    core::num::NonZeroU8, core::num::NonZeroU16, core::num::NonZeroU32, core::num::NonZeroU64,
-    core::num::NonZeroU128, core::num::NonZeroUsize, core::num::NonZeroI8, core::num::NonZeroI16,
-    core::num::NonZeroI32, core::num::NonZeroI64, core::num::NonZeroI128, core::num::NonZeroIsize,
-    std::net::IpAddr, std::net::Ipv4Addr, std::net::Ipv6Addr, std::net::SocketAddr,
-    std::path::PathBuf, core::time::Duration, (),
+integers! {
+    i8 => i8, i8::MIN; i16 => i16, i16::MIN; i32 => i32, i32::MIN; i64 => i64, i64::MIN;
+    i128 => i128, i128::MIN; isize => isize, isize::MIN;
+    u8 => u8, 0; u16 => u16, 0; u32 => u32, 0; u64 => u64, 0; u128 => u128, 0; usize => usize, 0;
+    core::num::NonZeroU8 => u8, 1; core::num::NonZeroU16 => u16, 1;
+    core::num::NonZeroU32 => u32, 1; core::num::NonZeroU64 => u64, 1;
+    core::num::NonZeroU128 => u128, 1; core::num::NonZeroUsize => usize, 1;
 }
 
-impl<T: zeroize::Zeroize> Validate for crate::Secret<T> {
+leaves! {
+    Shape::Boolean => bool;
+    Shape::Number => f32, f64;
+    Shape::Str => char, str, String, std::net::IpAddr, std::net::Ipv4Addr,
+        std::net::Ipv6Addr, std::net::SocketAddr, std::path::PathBuf;
+    // Signed non-zero integers exclude a value in the middle, which no bound describes.
+    Shape::Any => core::num::NonZeroI8, core::num::NonZeroI16, core::num::NonZeroI32,
+        core::num::NonZeroI64, core::num::NonZeroI128, core::num::NonZeroIsize,
+        core::time::Duration, ();
+}
+
+impl<T: zeroize::Zeroize + Validate> Validate for crate::Secret<T> {
+    const SHAPE: Shape = T::SHAPE;
+
     #[inline]
     fn validate_into(&self, _: &FieldPath<'_>, _: &mut ValidationErrors) {}
 }
@@ -62,6 +98,8 @@ impl<T: zeroize::Zeroize> Validate for crate::Secret<T> {
 macro_rules! forward {
     ($($ty:ty),* $(,)?) => {$(
         impl<T: Validate + ?Sized> Validate for $ty {
+            const SHAPE: Shape = T::SHAPE;
+
             #[inline]
             fn validate_into(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
                 T::validate_into(self, path, errors);
@@ -73,6 +111,8 @@ macro_rules! forward {
 forward!(&T, Box<T>, std::rc::Rc<T>, std::sync::Arc<T>);
 
 impl<T: Validate + ToOwned + ?Sized> Validate for std::borrow::Cow<'_, T> {
+    const SHAPE: Shape = T::SHAPE;
+
     #[inline]
     fn validate_into(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
         T::validate_into(self, path, errors);
@@ -80,6 +120,8 @@ impl<T: Validate + ToOwned + ?Sized> Validate for std::borrow::Cow<'_, T> {
 }
 
 impl<T: Validate> Validate for Option<T> {
+    const SHAPE: Shape = Shape::Optional(|| &T::SHAPE);
+
     #[inline]
     fn validate_into(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
         if let Some(value) = self {
@@ -101,6 +143,8 @@ fn validate_items<'a, T: Validate + 'a>(
 macro_rules! sequence {
     ($($ty:ty),* $(,)?) => {$(
         impl<T: Validate> Validate for $ty {
+            const SHAPE: Shape = Shape::Array(|| &T::SHAPE);
+
             #[inline]
             fn validate_into(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
                 validate_items(self, path, errors);
@@ -114,6 +158,8 @@ macro_rules! sequence {
 sequence!(Vec<T>, [T], VecDeque<T>);
 
 impl<T: Validate, const N: usize> Validate for [T; N] {
+    const SHAPE: Shape = Shape::Array(|| &T::SHAPE);
+
     #[inline]
     fn validate_into(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
         validate_items(self, path, errors);
@@ -121,6 +167,8 @@ impl<T: Validate, const N: usize> Validate for [T; N] {
 }
 
 impl<K: AsRef<str>, V: Validate> Validate for BTreeMap<K, V> {
+    const SHAPE: Shape = Shape::Map(|| &V::SHAPE);
+
     #[inline]
     fn validate_into(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
         for (key, value) in self {
@@ -130,6 +178,8 @@ impl<K: AsRef<str>, V: Validate> Validate for BTreeMap<K, V> {
 }
 
 impl<K: AsRef<str>, V: Validate, S: BuildHasher> Validate for HashMap<K, V, S> {
+    const SHAPE: Shape = Shape::Map(|| &V::SHAPE);
+
     fn validate_into(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
         let start = errors.len();
         for (key, value) in self {

@@ -2,8 +2,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use ecr_config::meta::{Meta, Rule};
-use ecr_config::{Describe, Detail, Keyword, Number, Secret, UnitEnum, Validate};
+use ecr_config::meta::Rule;
+use ecr_config::{Detail, Keyword, Number, Secret, Shape, UnitEnum, Validate};
 
 fn findings<T: Validate>(value: &T) -> Vec<(String, Keyword)> {
     value.validate().err().map_or_else(Vec::new, |errors| {
@@ -204,7 +204,7 @@ fn unit_enums_record_their_serialized_names() {
     assert_eq!(Tier::NAMES, ["FREE_PLAN", "pro", "ENTERPRISE"]);
     assert_eq!(Tier::Professional.as_str(), "pro");
     assert_eq!(findings(&Tier::FreePlan), []);
-    let Meta::Enum(meta) = Tier::META else {
+    let Shape::Enum(meta) = Tier::SHAPE else {
         panic!("Tier is an enum")
     };
     assert_eq!(meta.variants.len(), 3);
@@ -259,7 +259,7 @@ fn secrets_are_checked_but_never_reported_by_value() {
 
 #[test]
 fn doc_comments_and_titles_are_recorded() {
-    let Meta::Struct(meta) = Credentials::META else {
+    let Shape::Object(meta) = Credentials::SHAPE else {
         panic!("a struct")
     };
     let user = &meta.fields[0];
@@ -268,7 +268,12 @@ fn doc_comments_and_titles_are_recorded() {
         user.description,
         Some("The user.\n\nSecond paragraph, on two lines.")
     );
-    assert_eq!(user.rules, [Rule::Pattern(r"^\w+$")]);
+    let [Rule::Pattern { pattern, is_match }] = user.rules else {
+        panic!("one pattern rule: {:?}", user.rules)
+    };
+    assert_eq!(*pattern, r"^\w+$");
+    // The recorded matcher is the one `validate` runs.
+    assert!(is_match("ascii_word") && !is_match("ünïcode"));
     assert!(user.required);
     assert!(!meta.fields[2].required, "an Option is not required");
     assert!(!meta.deny_unknown_fields);
@@ -318,4 +323,88 @@ fn patterns_follow_ecma_262() {
     assert_eq!(check("1", "1", "a\u{2028}c"), ["/dot"]);
     // An astral character is one code point for `.`.
     assert_eq!(check("1", "1", "a😀c"), Vec::<String>::new());
+}
+
+#[derive(serde::Deserialize, Validate)]
+struct Tree {
+    #[len(max = 2)]
+    children: Vec<Tree>,
+    #[range(min = 0)]
+    weight: u8,
+}
+
+#[test]
+fn recursive_types_validate_and_describe_themselves() {
+    let tree = Tree {
+        children: vec![
+            Tree {
+                children: Vec::new(),
+                weight: 1,
+            },
+            Tree {
+                children: (0..3)
+                    .map(|weight| Tree {
+                        children: Vec::new(),
+                        weight,
+                    })
+                    .collect(),
+                weight: 2,
+            },
+        ],
+        weight: 0,
+    };
+    assert_eq!(
+        findings(&tree),
+        [at("/children/1/children", Keyword::MaxItems)]
+    );
+
+    let Shape::Object(meta) = Tree::SHAPE else {
+        panic!("a struct")
+    };
+    let Shape::Array(items) = (meta.fields[0].shape)() else {
+        panic!("children is an array")
+    };
+    assert!(matches!(items(), Shape::Object(inner) if inner.ident == "Tree"));
+    assert!(matches!(
+        (meta.fields[1].shape)(),
+        Shape::Integer { min: 0, max: 255 }
+    ));
+}
+
+#[test]
+fn field_shapes_follow_the_rust_types() {
+    use ecr_config::ecr::{CiConfig, EcrConfig};
+    let Shape::Object(root) = EcrConfig::SHAPE else {
+        panic!("a struct")
+    };
+    let types: Vec<_> = root
+        .fields
+        .iter()
+        .map(|f| {
+            (
+                (f.shape)().json_type(),
+                matches!((f.shape)(), Shape::Optional(_)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        types,
+        [
+            (Some("object"), false),
+            (Some("object"), true),
+            (Some("object"), false),
+            (Some("string"), false),
+        ]
+    );
+    let Shape::Object(ci) = CiConfig::SHAPE else {
+        panic!("a struct")
+    };
+    let Shape::Enum(region) = (ci.fields[0].shape)() else {
+        panic!("region is an enum")
+    };
+    assert_eq!(region.variants.len(), 18);
+    assert!(
+        matches!((ci.fields[2].shape)(), Shape::Str),
+        "a Secret<String> is a string"
+    );
 }

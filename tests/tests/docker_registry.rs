@@ -6,8 +6,7 @@
 #[path = "../../ecr-config/examples/docker_registry/schema.rs"]
 mod schema;
 
-use ecr_config::meta::Meta;
-use ecr_config::{Describe, ExposeSecret, Keyword, UnitEnum, Validate};
+use ecr_config::{ExposeSecret, Keyword, Shape, UnitEnum, Validate};
 use schema::{RegistryCredential, RegistryProvider};
 
 fn credential(json: serde_json::Value) -> RegistryCredential {
@@ -111,7 +110,7 @@ fn provider_names_come_from_the_enum() {
         RegistryProvider::NAMES,
         ["docker-hub", "ghcr", "quay", "self-hosted"]
     );
-    let Meta::Struct(meta) = RegistryCredential::META else {
+    let Shape::Object(meta) = RegistryCredential::SHAPE else {
         panic!("a struct")
     };
     let required: Vec<_> = meta

@@ -1,7 +1,7 @@
 //! Every constraint of the ECR model at its boundaries.
 
 use ecr_config::ecr::{CiConfig, EcrConfig, ReadConfig, Region, SetupConfig};
-use ecr_config::{Describe, Keyword, Secret, UnitEnum, Validate, meta::Meta};
+use ecr_config::{Keyword, Secret, Shape, UnitEnum, Validate};
 
 const ROLE: &str = "arn:aws:iam::123456789012:role/ecr-access-role";
 
@@ -318,7 +318,7 @@ fn region_names_come_from_the_enum() {
 
 #[test]
 fn the_model_carries_the_seed_titles_and_descriptions() {
-    let Meta::Struct(root) = EcrConfig::META else {
+    let Shape::Object(root) = EcrConfig::SHAPE else {
         panic!("EcrConfig is a struct")
     };
     assert_eq!(root.title, Some("AWS ECR"));
@@ -350,7 +350,7 @@ fn the_model_carries_the_seed_titles_and_descriptions() {
         )
     );
 
-    let Meta::Struct(setup) = SetupConfig::META else {
+    let Shape::Object(setup) = SetupConfig::SHAPE else {
         panic!("SetupConfig is a struct")
     };
     let summary: Vec<_> = setup
@@ -373,7 +373,7 @@ fn the_model_carries_the_seed_titles_and_descriptions() {
             ),
         ]
     );
-    let Meta::Struct(ci) = CiConfig::META else {
+    let Shape::Object(ci) = CiConfig::SHAPE else {
         panic!("CiConfig is a struct")
     };
     assert_eq!(
@@ -383,7 +383,10 @@ fn the_model_carries_the_seed_titles_and_descriptions() {
                 min: Some(20),
                 max: Some(20)
             },
-            ecr_config::meta::Rule::Pattern("^[A-Z0-9]{20}$"),
+            ecr_config::meta::Rule::Pattern {
+                pattern: "^[A-Z0-9]{20}$",
+                is_match: |_| unreachable!("compared by pattern text")
+            },
         ]
     );
     assert_eq!(ci.fields.iter().filter(|f| f.required).count(), 3);

@@ -32,10 +32,13 @@ const DFA_LIMIT: usize = 1 << 20;
 /// Largest DFA (in `regex-automata`'s memory use) worth minimizing; see `build`.
 const MINIMIZE_BUDGET: usize = 64 << 10;
 
-/// Compiles `pattern` to `const fn __ecr_is_match(haystack: &str) -> bool`: straight-line
+/// Compiles `pattern` to `const fn #name(haystack: &str) -> bool`: straight-line
 /// code when the DFA is a chain ([`code`]), else a walk over its tables; errors are spanned at
 /// the literal.
-pub(crate) fn compile(pattern: &syn::LitStr) -> syn::Result<TokenStream> {
+pub(crate) fn compile(
+    pattern: &syn::LitStr,
+    name: &proc_macro2::Ident,
+) -> syn::Result<TokenStream> {
     let tables =
         build(&pattern.value()).map_err(|message| syn::Error::new(pattern.span(), message))?;
     let body = code::chain(&tables).map_or_else(
@@ -49,7 +52,7 @@ pub(crate) fn compile(pattern: &syn::LitStr) -> syn::Result<TokenStream> {
         |links| code::emit(&links, tables.start == tables.stride),
     );
     Ok(quote! {
-        const fn __ecr_is_match(haystack: &::core::primitive::str) -> ::core::primitive::bool {
+        const fn #name(haystack: &::core::primitive::str) -> ::core::primitive::bool {
             #body
         }
     })

@@ -12,6 +12,6 @@ pub use rules::{
     check_json_media_type, check_length, check_range, pattern_failed,
 };
 
-pub use crate::meta::{EnumMeta, FieldMeta, Meta, Rule, StructMeta, VariantMeta};
-pub use crate::{Describe, FieldPath, Number, UnitEnum, Validate, ValidationErrors};
+pub use crate::meta::{EnumMeta, FieldMeta, Rule, Shape, StructMeta, VariantMeta};
+pub use crate::{FieldPath, Number, UnitEnum, Validate, ValidationErrors};
 pub use core::option::Option::{None, Some};
