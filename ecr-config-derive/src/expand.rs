@@ -330,6 +330,7 @@ fn expand_enum(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
                 ::ecr_config::Shape::Enum(&::ecr_config::meta::EnumMeta {
                     #meta
                     variants: &[#(#variant_meta),*],
+                    names: <Self as ::ecr_config::UnitEnum>::NAMES,
                 });
 
             #[inline]

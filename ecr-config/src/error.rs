@@ -138,6 +138,27 @@ pub enum Detail {
         /// Where in the string (in characters from its start) the problem is.
         at: usize,
     },
+    /// `type`: the value has another JSON type than the schema's.
+    Type {
+        /// What the schema expects: `a string`, `an object`, …
+        expected: &'static str,
+        /// What the document has: `a number`, `null`, …
+        found: &'static str,
+    },
+    /// `required`: the property is missing (the pointer names it).
+    Required,
+    /// `additionalProperties`: a property the schema does not declare.
+    AdditionalProperty {
+        /// The property as written in the document.
+        property: String,
+        /// A declared property with a close name.
+        suggestion: Option<&'static str>,
+    },
+    /// `duplicateKey`: a property given more than once in one object.
+    DuplicateKey {
+        /// The property as written in the document.
+        property: String,
+    },
     /// Any other finding, already phrased.
     Message(Cow<'static, str>),
 }
@@ -251,6 +272,21 @@ impl fmt::Display for Message<'_> {
                 media_type_name(media_type),
                 at + 1
             ),
+            Detail::Type { expected, found } => write!(f, "expected {expected}, found {found}"),
+            Detail::Required => f.write_str("required property is missing"),
+            Detail::AdditionalProperty {
+                property,
+                suggestion,
+            } => {
+                write!(f, "unknown property \"{property}\"")?;
+                match suggestion {
+                    Some(suggestion) => write!(f, "; did you mean \"{suggestion}\"?"),
+                    None => Ok(()),
+                }
+            }
+            Detail::DuplicateKey { property } => {
+                write!(f, "property \"{property}\" is given more than once")
+            }
             Detail::Message(message) => f.write_str(message),
         }
     }

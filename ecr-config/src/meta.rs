@@ -33,6 +33,9 @@ pub enum Shape {
     /// A string. (Not named `String`: a public item of that name makes rustc spell
     /// `std::string::String` out in full in every error message about strings.)
     Str,
+    /// A [`Secret`](crate::Secret): the inner shape, whose value no output may show. (Not
+    /// named `Secret`, which would make rustc spell `ecr_config::Secret` out in errors.)
+    Sensitive(ShapeFn),
     /// An optional property: absent or the inner shape (never `null`, as in JSON Schema).
     Optional(ShapeFn),
     /// An array of items of one shape.
@@ -54,7 +57,7 @@ impl Shape {
             Shape::Integer { .. } => Some("integer"),
             Shape::Number => Some("number"),
             Shape::Str | Shape::Enum(_) => Some("string"),
-            Shape::Optional(inner) => inner().json_type(),
+            Shape::Optional(inner) | Shape::Sensitive(inner) => inner().json_type(),
             Shape::Array(_) => Some("array"),
             Shape::Map(_) | Shape::Object(_) => Some("object"),
         }
@@ -176,6 +179,8 @@ pub struct EnumMeta {
     pub description: Option<&'static str>,
     /// The variants, in declaration order.
     pub variants: &'static [VariantMeta],
+    /// The variants' serialized names, in the same order.
+    pub names: &'static [&'static str],
 }
 
 /// One variant of a unit-only enum.

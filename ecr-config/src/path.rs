@@ -76,17 +76,7 @@ impl<'a> FieldPath<'a> {
             Segment::Root => {}
             Segment::Key(key) => {
                 out.push('/');
-                if key.contains(['~', '/']) {
-                    for c in key.chars() {
-                        match c {
-                            '~' => out.push_str("~0"),
-                            '/' => out.push_str("~1"),
-                            c => out.push(c),
-                        }
-                    }
-                } else {
-                    out.push_str(key);
-                }
+                push_token(key, out);
             }
             Segment::Index(index) => {
                 out.push('/');
@@ -94,6 +84,21 @@ impl<'a> FieldPath<'a> {
                 let _ = fmt::Write::write_fmt(out, format_args!("{index}"));
             }
         }
+    }
+}
+
+/// Appends one reference token escaped as RFC 6901 §3 requires: `~` as `~0`, `/` as `~1`.
+pub(crate) fn push_token(token: &str, out: &mut String) {
+    if token.contains(['~', '/']) {
+        for c in token.chars() {
+            match c {
+                '~' => out.push_str("~0"),
+                '/' => out.push_str("~1"),
+                c => out.push(c),
+            }
+        }
+    } else {
+        out.push_str(token);
     }
 }
 

@@ -89,7 +89,7 @@ leaves! {
 }
 
 impl<T: zeroize::Zeroize + Validate> Validate for crate::Secret<T> {
-    const SHAPE: Shape = T::SHAPE;
+    const SHAPE: Shape = Shape::Sensitive(|| &T::SHAPE);
 
     #[inline]
     fn validate_into(&self, _: &FieldPath<'_>, _: &mut ValidationErrors) {}

@@ -403,8 +403,10 @@ fn field_shapes_follow_the_rust_types() {
         panic!("region is an enum")
     };
     assert_eq!(region.variants.len(), 18);
+    let secret = (ci.fields[2].shape)();
     assert!(
-        matches!((ci.fields[2].shape)(), Shape::Str),
-        "a Secret<String> is a string"
+        matches!(secret, Shape::Sensitive(inner) if matches!(inner(), Shape::Str)),
+        "a Secret<String> is a secret string"
     );
+    assert_eq!(secret.json_type(), Some("string"));
 }

@@ -115,3 +115,21 @@ pub struct SetupConfig {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intermediate_external_id: Option<String>,
 }
+
+impl EcrConfig {
+    /// Parses and validates a config: [`from_json_str`](crate::from_json_str) for this type.
+    ///
+    /// # Errors
+    /// Every finding of the document, with positions.
+    pub fn from_json_str(input: &str) -> Result<Self, crate::Report> {
+        crate::from_json_str(input)
+    }
+
+    /// Parses and validates a config from bytes: [`from_json_slice`](crate::from_json_slice).
+    ///
+    /// # Errors
+    /// Every finding of the document, with positions.
+    pub fn from_json_slice(input: &[u8]) -> Result<Self, crate::Report> {
+        crate::from_json_slice(input)
+    }
+}

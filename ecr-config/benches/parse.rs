@@ -1,0 +1,82 @@
+//! `from_json_slice::<EcrConfig>` against `serde_json::from_slice::<EcrConfig>` alone (the
+//! floor: parsing with no checks at all), on a valid and an invalid document, in one run.
+//!
+//! `cargo bench -p ecr-config --bench parse`
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ecr_config::Validate;
+use ecr_config::ecr::EcrConfig;
+
+const VALID: &[u8] = br#"{
+  "ci": {
+    "region": "us-east-1",
+    "access_key": "AKIAIOSFODNN7EXAMPLE",
+    "secret_key": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+  },
+  "read": {
+    "region": "eu-west-1",
+    "role_arn": "arn:aws:iam::123456789012:role/ecr-read-role"
+  },
+  "setup": {
+    "region": "us-east-1",
+    "role_arn": "arn:aws:iam::123456789012:role/ecr-access-role",
+    "policy": "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"AllowPull\", \"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:root\"}, \"Action\": [\"ecr:BatchGetImage\", \"ecr:GetDownloadUrlForLayer\"]}]}",
+    "external_id": "platform-external-id",
+    "intermediate_role": "arn:aws:iam::123456789012:role/intermediate",
+    "intermediate_external_id": "intermediate-external-id"
+  },
+  "repository_provider": "aws-ecr"
+}"#;
+
+/// Three findings serde cannot see: a bad access key, an empty secret, a wrong provider; the
+/// document itself is well-formed, so serde alone accepts it (the floor does the same work).
+const INVALID: &[u8] = br#"{
+  "ci": {
+    "region": "us-east-1",
+    "access_key": "akiaiosfodnn7example",
+    "secret_key": ""
+  },
+  "read": {
+    "region": "eu-west-1",
+    "role_arn": "arn:aws:iam::123456789012:role/ecr-read-role"
+  },
+  "setup": {
+    "region": "us-east-1",
+    "role_arn": "arn:aws:iam::123456789012:role/ecr-access-role",
+    "policy": "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"AllowPull\", \"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:root\"}, \"Action\": [\"ecr:BatchGetImage\", \"ecr:GetDownloadUrlForLayer\"]}]}",
+    "external_id": "platform-external-id",
+    "intermediate_role": "arn:aws:iam::123456789012:role/intermediate",
+    "intermediate_external_id": "intermediate-external-id"
+  },
+  "repository_provider": "gcr"
+}"#;
+
+fn bench(c: &mut Criterion) {
+    // The comparison is only fair if both sides do what they claim.
+    assert!(ecr_config::from_json_slice::<EcrConfig>(VALID).is_ok());
+    let report = ecr_config::from_json_slice::<EcrConfig>(INVALID).unwrap_err();
+    assert_eq!(report.len(), 3, "{report}");
+    assert!(serde_json::from_slice::<EcrConfig>(INVALID).is_ok());
+
+    let mut group = c.benchmark_group("parse");
+    for (name, input) in [("valid", VALID), ("invalid", INVALID)] {
+        group.bench_function(format!("serde_json/{name}"), |b| {
+            b.iter(|| serde_json::from_slice::<EcrConfig>(black_box(input)).is_ok());
+        });
+        group.bench_function(format!("serde_json+validate/{name}"), |b| {
+            b.iter(|| {
+                serde_json::from_slice::<EcrConfig>(black_box(input))
+                    .map(|config| config.validate().is_ok())
+            });
+        });
+        group.bench_function(format!("ecr_config/{name}"), |b| {
+            b.iter(|| ecr_config::from_json_slice::<EcrConfig>(black_box(input)).is_ok());
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

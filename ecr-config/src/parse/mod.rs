@@ -1,0 +1,326 @@
+//! Parsing a config: one call that returns a valid value or every finding of the document,
+//! each at its line and column. There is no path from JSON to an unvalidated value here.
+//!
+//! A document is first read the fast way, with `serde_json` through a deserializer that is
+//! exactly as strict as JSON Schema ([`strict`]), then validated. Only when that fails is
+//! the document read again as a tree that remembers positions ([`tree`]) and checked
+//! against the type's [`Shape`](crate::Shape) ([`check`]), which finds everything at once.
+
+mod check;
+mod locate;
+mod report;
+mod strict;
+mod tree;
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use crate::error::{Detail, Keyword, ValidationError};
+use crate::{FieldPath, Validate};
+
+pub use report::{Finding, Report};
+
+use self::check::Checker;
+use self::tree::Node;
+
+/// Parses a JSON document into a valid `T`, or reports every problem of the document.
+///
+/// A UTF-8 byte-order mark is accepted. The findings cover syntax (`syntax`), structure
+/// (`type`, `required`, `additionalProperties`, `duplicateKey`, `enum`) and constraints
+/// (`minLength`, `pattern`, `const`, …), each with a JSON Pointer, line and column.
+///
+/// ```
+/// use ecr_config::{Keyword, ecr::EcrConfig};
+///
+/// let report = ecr_config::from_json_str::<EcrConfig>(r#"{
+///   "ci": { "region": "us-east1", "access_key": "AKIAIOSFODNN7EXAMPLE" },
+///   "setup": { "regoin": "us-east-1", "role_arn": "arn:aws:iam::123456789012:role/x" }
+/// }"#).unwrap_err();
+/// let found: Vec<_> = report
+///     .iter()
+///     .map(|f| (f.line(), f.column(), f.pointer(), f.keyword()))
+///     .collect();
+/// assert_eq!(found, [
+///     (2, 9, "/ci/secret_key", Keyword::Required),
+///     (2, 21, "/ci/region", Keyword::Enum),
+///     (3, 12, "/setup/region", Keyword::Required),
+///     (3, 14, "/setup/regoin", Keyword::AdditionalProperties),
+/// ]);
+/// assert_eq!(report.findings()[0].message(), "required property is missing");
+/// assert!(report.findings()[1].message().ends_with(r#"did you mean "us-east-1"?"#));
+/// assert_eq!(
+///     report.findings()[3].message(),
+///     r#"unknown property "regoin"; did you mean "region"?"#
+/// );
+/// ```
+///
+/// # Errors
+///
+/// A [`Report`] with at least one finding.
+pub fn from_json_str<'de, T: Deserialize<'de> + Validate>(input: &'de str) -> Result<T, Report> {
+    let (body, base) = match input.strip_prefix('\u{feff}') {
+        Some(body) => (body, '\u{feff}'.len_utf8()),
+        None => (input, 0),
+    };
+    let Ok(value) = strict::from_str_strict::<T>(body) else {
+        return slow(input, body, base);
+    };
+    match value.validate() {
+        Ok(()) => Ok(value),
+        // The strict reading proved the structure right, so `validate` found everything; all
+        // that is missing is where.
+        Err(errors) => {
+            let pointers: Vec<&str> = errors.iter().map(ValidationError::pointer).collect();
+            let spans = locate::locate(body, &T::SHAPE, &pointers);
+            let shift = |span: Range<usize>| span.start + base..span.end + base;
+            let located = errors
+                .into_iter()
+                .zip(spans.targets)
+                .map(|(error, span)| (error, shift(span.unwrap_or(0..1))));
+            let secrets = spans.secrets.into_iter().map(shift).collect();
+            Err(Report::new(input, located, secrets))
+        }
+    }
+}
+
+/// [`from_json_str`] for bytes, which must be UTF-8.
+///
+/// # Errors
+///
+/// A [`Report`] with at least one finding; invalid UTF-8 is a `syntax` finding.
+pub fn from_json_slice<'de, T: Deserialize<'de> + Validate>(input: &'de [u8]) -> Result<T, Report> {
+    match std::str::from_utf8(input) {
+        Ok(text) => from_json_str(text),
+        Err(error) => {
+            let valid = error.valid_up_to();
+            let prefix = std::str::from_utf8(&input[..valid]).unwrap_or_default();
+            Err(syntax(
+                prefix,
+                "invalid UTF-8: the document must be UTF-8 text",
+                valid,
+            ))
+        }
+    }
+}
+
+fn syntax(input: &str, message: &str, offset: usize) -> Report {
+    let error = ValidationError::new(
+        "",
+        Keyword::Syntax,
+        Detail::Message(Cow::Owned(message.to_owned())),
+    );
+    Report::new(input, [(error, offset..offset + 1)], Vec::new())
+}
+
+/// The position-tracking pass: every finding at once.
+fn slow<'de, T: Deserialize<'de> + Validate>(
+    input: &'de str,
+    body: &'de str,
+    base: usize,
+) -> Result<T, Report> {
+    if body.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
+        return Err(syntax(input, "the document is empty", input.len()));
+    }
+    let tree = match tree::parse(body) {
+        Ok(tree) => tree,
+        Err(error) => return Err(syntax(input, &error.message, base + error.offset)),
+    };
+    let mut checker = Checker::default();
+    checker.value(&tree, &T::SHAPE, &FieldPath::ROOT);
+    let shift = |span: Range<usize>| span.start + base..span.end + base;
+    let secrets: Vec<Range<usize>> = checker.secrets.iter().cloned().map(shift).collect();
+    if !checker.findings.is_empty() {
+        let located = checker
+            .findings
+            .into_iter()
+            .map(|finding| (finding.error, shift(finding.span)));
+        return Err(Report::new(input, located, secrets));
+    }
+    // The schema holds wherever the shape describes the document. What remains is what only
+    // serde or a hand-written `Validate` knows: a type the shape leaves open (`Shape::Any`).
+    match serde_json::from_str::<T>(body) {
+        Ok(value) => match value.validate() {
+            Ok(()) => Ok(value),
+            Err(errors) => {
+                let located = errors.into_iter().map(|error| {
+                    let span = find(&tree, error.pointer())
+                        .map_or(0..1, |node| node.start..node.start + node.len);
+                    (error, shift(span))
+                });
+                Err(Report::new(input, located, secrets))
+            }
+        },
+        Err(error) => {
+            let offset = tree::syntax_error(body, 0, &error).offset;
+            // serde's message may quote the value ("invalid value: string \"…\""); keep only
+            // what was expected, which never holds input.
+            let message = error.to_string();
+            let expected = message.rfind(", expected ").map_or(
+                "the value does not fit the declared type",
+                |at| {
+                    let rest = &message[at + 2..];
+                    rest.rfind(" at line ").map_or(rest, |end| &rest[..end])
+                },
+            );
+            let finding = ValidationError::new(
+                "",
+                Keyword::Type,
+                Detail::Message(Cow::Owned(expected.to_owned())),
+            );
+            Err(Report::new(
+                input,
+                [(finding, shift(offset..offset + 1))],
+                secrets,
+            ))
+        }
+    }
+}
+
+/// The node a JSON Pointer designates.
+fn find<'t, 'a>(root: &'t Node<'a>, pointer: &str) -> Option<&'t Node<'a>> {
+    let mut node = root;
+    for token in pointer.split('/').skip(1) {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        node = match &node.kind {
+            tree::Kind::Object(members) => &members.iter().find(|m| m.key == token)?.value,
+            tree::Kind::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Report, from_json_str, slow};
+    use crate::ecr::EcrConfig;
+
+    /// Both paths must produce the same report: the fast one (strict read, `validate`, then
+    /// `locate`) and the position tree with the shape checker.
+    #[test]
+    fn fast_and_slow_paths_agree() {
+        let values = [
+            "",
+            "x",
+            "AKIAIOSFODNN7EXAMPLE",
+            "AKIAIOSFODNN7EXAMPL",
+            "akiaiosfodnn7example",
+            "AKIAIOSFODNN7EXAMPLÉ",
+            "arn:aws:iam::123456789012:role/ok",
+            "arn:aws:iam::1:role/x",
+            "{\"a\": 1}",
+            "{",
+            "aws-ecr",
+            "gcr",
+            "s\\\"q",
+            "😀😀",
+        ];
+        let fields = [
+            ("ci", "access_key"),
+            ("ci", "secret_key"),
+            ("setup", "role_arn"),
+            ("setup", "policy"),
+            ("setup", "external_id"),
+            ("setup", "intermediate_role"),
+            ("read", "role_arn"),
+        ];
+        let mut rng = fastrand::Rng::with_seed(7);
+        let mut compared = 0;
+        for _ in 0..2_000 {
+            let mut doc = serde_json::json!({
+                "ci": { "region": "us-east-1", "access_key": "AKIAIOSFODNN7EXAMPLE", "secret_key": "s" },
+                "read": { "role_arn": "arn:aws:iam::123456789012:role/r" },
+                "setup": { "region": "eu-west-1", "role_arn": "arn:aws:iam::123456789012:role/s" },
+                "repository_provider": "aws-ecr"
+            });
+            for _ in 0..rng.usize(1..4) {
+                let (object, key) = fields[rng.usize(..fields.len())];
+                doc[object][key] = values[rng.usize(..values.len())].into();
+            }
+            if rng.bool() {
+                doc["repository_provider"] = values[rng.usize(..values.len())].into();
+            }
+            let text = if rng.bool() {
+                serde_json::to_string_pretty(&doc).unwrap()
+            } else {
+                serde_json::to_string(&doc).unwrap()
+            };
+            let fast: Result<EcrConfig, Report> = from_json_str(&text);
+            let slow: Result<EcrConfig, Report> = slow(&text, &text, 0);
+            match (fast, slow) {
+                (Ok(_), Ok(_)) => {}
+                (Err(fast), Err(slow)) => {
+                    assert_eq!(fast, slow, "{text}");
+                    compared += 1;
+                }
+                (fast, slow) => panic!("paths disagree on {text}: {fast:?} vs {slow:?}"),
+            }
+        }
+        assert!(
+            compared > 1_000,
+            "only {compared} invalid documents compared"
+        );
+    }
+}
+
+#[cfg(test)]
+mod array_tests {
+    use super::{Report, from_json_str, slow};
+    use crate::{Secret, Validate};
+
+    #[derive(Debug, serde::Deserialize, Validate)]
+    #[serde(deny_unknown_fields)]
+    struct Registry {
+        #[len(min = 1, max = 3)]
+        mirrors: Vec<Mirror>,
+        #[len(min = 8)]
+        token: Option<Secret<String>>,
+        #[range(min = 1, max = 65535)]
+        port: u32,
+    }
+
+    #[derive(Debug, serde::Deserialize, Validate)]
+    #[serde(deny_unknown_fields)]
+    struct Mirror {
+        #[pattern("^https://")]
+        url: String,
+        #[len(max = 2)]
+        tags: Vec<String>,
+    }
+
+    #[test]
+    fn fast_and_slow_paths_agree_on_arrays_and_secrets() {
+        let urls = ["https://a", "http://b", "", "https://ü"];
+        let mut rng = fastrand::Rng::with_seed(11);
+        let mut compared = 0;
+        for _ in 0..1_000 {
+            let mirrors: Vec<serde_json::Value> = (0..rng.usize(0..5))
+                .map(|_| {
+                    let tags: Vec<&str> = (0..rng.usize(0..4)).map(|_| "t").collect();
+                    serde_json::json!({ "url": urls[rng.usize(..urls.len())], "tags": tags })
+                })
+                .collect();
+            let mut doc = serde_json::json!({ "mirrors": mirrors, "port": rng.u32(0..70_000) });
+            if rng.bool() {
+                doc["token"] = ["short", "long-enough-token"][rng.usize(..2)].into();
+            }
+            let text = serde_json::to_string_pretty(&doc).unwrap();
+            let fast: Result<Registry, Report> = from_json_str(&text);
+            let slow: Result<Registry, Report> = slow(&text, &text, 0);
+            match (fast, slow) {
+                (Ok(_), Ok(_)) => {}
+                (Err(fast), Err(slow)) => {
+                    assert_eq!(fast, slow, "{text}");
+                    if let Some(span) = fast.secret_spans().first() {
+                        assert!(text[span.clone()].starts_with('"'));
+                    }
+                    compared += 1;
+                }
+                (fast, slow) => panic!("paths disagree on {text}: {fast:?} vs {slow:?}"),
+            }
+        }
+        assert!(compared > 500, "only {compared} invalid documents compared");
+    }
+}

@@ -1,0 +1,506 @@
+//! Deserialization exactly as strict as JSON Schema, for the fast path.
+//!
+//! `serde_json` with serde's derive accepts a few documents that the schema rejects: a struct
+//! written as an array, `null` for an `Option`, an enum in its `{"Variant": …}` form, and
+//! duplicate keys in maps (the last one silently wins). [`from_str_strict`] deserializes
+//! through [`Strict`], a wrapper around the deserializer that re-wraps every nested value (the
+//! `serde_path_to_error` pattern) and fails on each of these. A failure only sends the document
+//! to the slow, position-tracking path, which is the reference, so when in doubt it fails.
+
+use std::fmt;
+
+use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, StringDeserializer};
+use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
+
+/// Deserializes `text` as `T` like `serde_json::from_str`, but failing wherever serde is more
+/// lenient than JSON Schema. Any error means "take the slow path"; the error text is never
+/// shown to users.
+pub(crate) fn from_str_strict<'de, T: serde::Deserialize<'de>>(
+    text: &'de str,
+) -> Result<T, serde_json::Error> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(Strict(&mut deserializer))?;
+    deserializer.end()?;
+    Ok(value)
+}
+
+/// A deserializer that checks the value it gives and wraps every value nested in it.
+struct Strict<D>(D);
+
+/// Wraps a visitor so the containers, options and newtypes it is given stay [`Strict`].
+struct Wrap<V>(V);
+
+/// Wraps the elements of a sequence.
+struct Seq<A>(A);
+
+/// Wraps the keys and values of an object.
+struct Map<A>(A);
+
+/// Deserializes a nested value through [`Strict`].
+struct Seed<S>(S);
+
+/// The visitor of `deserialize_option`: `null` is an error, `Some` stays strict.
+struct NotNull<V>(V);
+
+/// The visitor of `deserialize_enum`: a string is taken as a unit variant.
+struct UnitVariant<V>(V);
+
+/// Forwards `deserialize_*` methods to the inner deserializer, with the visitor wrapped.
+macro_rules! forward_deserialize {
+    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
+            self.0.$method($($arg,)* Wrap(visitor))
+        }
+    )*};
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
+    type Error = D::Error;
+
+    // `deserialize_any` (reached by untagged and internally tagged enums, `serde_json::Value`,
+    // and the unknown entries collected next to a `#[serde(flatten)]` field) stays wrapped:
+    // what the visitor reads directly is checked. But serde's derive buffers such values into
+    // its private `Content` and deserializes the target type from that buffer later, through
+    // its own deserializer, which this wrapper never sees: `null` for an `Option` or a struct
+    // written as an array under an untagged enum is then accepted. Structs with a flattened
+    // field are not affected: the derive reads them with `deserialize_map`, rejected below.
+    // This crate's `Validate` derive only takes structs and unit-only enums, so such types can
+    // only appear under `#[validate(skip)]` or in hand-written impls.
+    forward_deserialize! {
+        deserialize_any(); deserialize_bool(); deserialize_char(); deserialize_unit();
+        deserialize_i8(); deserialize_i16(); deserialize_i32(); deserialize_i64();
+        deserialize_u8(); deserialize_u16(); deserialize_u32(); deserialize_u64();
+        deserialize_i128(); deserialize_u128(); deserialize_f32(); deserialize_f64();
+        deserialize_str(); deserialize_string(); deserialize_bytes(); deserialize_byte_buf();
+        deserialize_unit_struct(name: &'static str);
+        deserialize_newtype_struct(name: &'static str);
+        deserialize_seq();
+        deserialize_tuple(len: usize);
+        deserialize_tuple_struct(name: &'static str, len: usize);
+        deserialize_identifier();
+    }
+
+    /// Rule 2: an explicit `null` is a type error in JSON Schema, not an absent optional (an
+    /// absent field never gets here: serde's derive fills in `None` itself).
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_option(NotNull(visitor))
+    }
+
+    /// Rule 1: only an object. `serde_json`'s `deserialize_struct` also takes an array of the
+    /// fields' values in order. This calls the *inner* `deserialize_map` (the wrapper's own
+    /// rejects every map), with the visitor wrapped so the fields' values stay strict.
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_map(Wrap(visitor))
+    }
+
+    /// Rule 3: only a string, the unit variant's name; never the `{"Variant": …}` form.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_str(UnitVariant(visitor))
+    }
+
+    /// Rule 4: maps (`HashMap`, `BTreeMap`, structs with a flattened field) keep the last of
+    /// duplicate keys without a word, so a document with a map always takes the slow path.
+    fn deserialize_map<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, D::Error> {
+        Err(de::Error::custom("strict: maps take the slow path"))
+    }
+
+    /// Rule 5: an unknown field's value is skipped as it is.
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_ignored_any(visitor)
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.0.is_human_readable()
+    }
+}
+
+/// Forwards `visit_*` methods of scalars to the inner visitor.
+macro_rules! forward_visit {
+    ($($method:ident($ty:ty);)*) => {$(
+        fn $method<E: de::Error>(self, value: $ty) -> Result<V::Value, E> {
+            self.0.$method(value)
+        }
+    )*};
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(formatter)
+    }
+
+    forward_visit! {
+        visit_bool(bool); visit_char(char); visit_f32(f32); visit_f64(f64);
+        visit_i8(i8); visit_i16(i16); visit_i32(i32); visit_i64(i64); visit_i128(i128);
+        visit_u8(u8); visit_u16(u16); visit_u32(u32); visit_u64(u64); visit_u128(u128);
+        visit_str(&str); visit_borrowed_str(&'de str); visit_string(String);
+        visit_bytes(&[u8]); visit_borrowed_bytes(&'de [u8]); visit_byte_buf(Vec<u8>);
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+        self.0.visit_none()
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
+        self.0.visit_unit()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        self.0.visit_some(Strict(deserializer))
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<V::Value, D::Error> {
+        self.0.visit_newtype_struct(Strict(deserializer))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        self.0.visit_seq(Seq(seq))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.0.visit_map(Map(map))
+    }
+
+    /// `serde_json` only calls `visit_enum` from its `deserialize_enum`, which [`Strict`] never
+    /// calls (rule 3 reads a string instead); any other enum form is rejected, when in doubt.
+    fn visit_enum<A: EnumAccess<'de>>(self, _data: A) -> Result<V::Value, A::Error> {
+        Err(de::Error::custom("strict: enums must be strings"))
+    }
+}
+
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
+    type Error = A::Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, A::Error> {
+        self.0.next_element_seed(Seed(seed))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.0.size_hint()
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        self.0.next_key_seed(Seed(seed))
+    }
+
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
+        self.0.next_value_seed(Seed(seed))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.0.size_hint()
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
+        self.0.deserialize(Strict(deserializer))
+    }
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for NotNull<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(formatter)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+        Err(E::custom("strict: null is not an absent optional"))
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        self.0.visit_some(Strict(deserializer))
+    }
+    // serde_json's `deserialize_option` calls nothing else; other calls fail by default.
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for UnitVariant<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(formatter)
+    }
+
+    // The `value` deserializers are `EnumAccess`es whose variants can only be unit variants.
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<V::Value, E> {
+        self.0.visit_enum(StrDeserializer::new(value))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<V::Value, E> {
+        self.0.visit_enum(BorrowedStrDeserializer::new(value))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<V::Value, E> {
+        self.0.visit_enum(StringDeserializer::new(value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, HashMap};
+
+    use serde::Deserialize;
+
+    use super::from_str_strict;
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Config {
+        name: String,
+        port: u16,
+        ratio: f64,
+        enabled: bool,
+        region: Region,
+        tags: Vec<String>,
+        registry: Option<Registry>,
+        note: Option<String>,
+        mirrors: Vec<Mirror>,
+        id: Id,
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Registry {
+        host: String,
+        #[serde(default)]
+        insecure: bool,
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Mirror {
+        url: String,
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Id(u32);
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    enum Region {
+        #[serde(rename = "us-east-1")]
+        UsEast1,
+        #[serde(rename = "eu-west-1")]
+        EuWest1,
+    }
+
+    const GOOD: &str = r#"{
+        "name": "a\"b\u00e9",
+        "port": 443,
+        "ratio": 0.5,
+        "enabled": true,
+        "region": "us-east-1",
+        "tags": ["x", "y"],
+        "registry": { "host": "registry.example", "unknown": { "k": [null, {"a": 1}] } },
+        "mirrors": [{ "url": "https://a.example" }, { "url": "https://b.example" }],
+        "id": 7
+    } "#;
+
+    /// Both parsers accept `text` (`T` as given by the caller) and agree.
+    fn both_accept<T: for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug>(text: &str) -> T {
+        let lenient: T = serde_json::from_str(text).expect("serde_json accepts");
+        let strict: T = from_str_strict(text).expect("strict accepts");
+        assert_eq!(strict, lenient);
+        strict
+    }
+
+    /// `serde_json` accepts `text`, the strict reading rejects it.
+    fn only_lenient_accepts<T: for<'de> Deserialize<'de> + std::fmt::Debug>(text: &str) {
+        serde_json::from_str::<T>(text).expect("serde_json accepts");
+        from_str_strict::<T>(text).expect_err("strict rejects");
+    }
+
+    #[test]
+    fn accepts_a_nested_document_like_serde_json() {
+        let config: Config = both_accept(GOOD);
+        assert_eq!(config.region, Region::UsEast1);
+        assert_eq!(config.name, "a\"b\u{e9}");
+        assert_eq!(config.note, None);
+        assert_eq!(config.registry.unwrap().host, "registry.example");
+        assert_eq!(config.mirrors.len(), 2);
+    }
+
+    #[test]
+    fn rejects_a_struct_written_as_an_array() {
+        only_lenient_accepts::<Mirror>(r#"["https://a.example"]"#);
+        only_lenient_accepts::<Registry>(r#"["h", true]"#);
+        let nested = GOOD.replace(
+            r#"{ "host": "registry.example", "#,
+            r#"["h", true], "x": {"#,
+        );
+        only_lenient_accepts::<Config>(&nested);
+    }
+
+    #[test]
+    fn rejects_null_for_an_option_and_accepts_it_missing() {
+        let registry = r#"{ "host": "registry.example", "unknown": { "k": [null, {"a": 1}] } }"#;
+        assert!(GOOD.contains(registry));
+        only_lenient_accepts::<Config>(&GOOD.replace(registry, "null"));
+        let missing: Config =
+            both_accept(&GOOD.replace(&format!(r#""registry": {registry},"#), ""));
+        assert_eq!(missing.registry, None);
+        only_lenient_accepts::<Config>(&GOOD.replace(r#""id""#, r#""note": null, "id""#));
+        let with_note: Config = both_accept(&GOOD.replace(r#""id""#, r#""note": "n", "id""#));
+        assert_eq!(with_note.note.as_deref(), Some("n"));
+        both_accept::<Option<Mirror>>(r#"{"url": "u"}"#);
+        only_lenient_accepts::<Option<Mirror>>("null");
+        // Inside `Some`, the value stays strict.
+        only_lenient_accepts::<Option<Mirror>>(r#"["u"]"#);
+    }
+
+    #[test]
+    fn enums_are_strings_only() {
+        #[derive(Debug, PartialEq, Deserialize)]
+        struct Holder {
+            region: Region,
+        }
+        #[derive(Debug, Deserialize)]
+        enum Plain {
+            UsEast1,
+        }
+        #[derive(Debug, Deserialize)]
+        enum Data {
+            A { _n: u32 },
+        }
+        let holder: Holder = both_accept(r#"{"region": "eu-west-1"}"#);
+        assert_eq!(holder.region, Region::EuWest1);
+        // An escaped string is not borrowed: the `visit_str` path.
+        both_accept::<Region>(r#""us-east\u002d1""#);
+        only_lenient_accepts::<Plain>(r#"{"UsEast1": null}"#);
+        from_str_strict::<Region>(r#"{"us-east-1": null}"#).unwrap_err();
+        from_str_strict::<Region>(r#""UsEast1""#).unwrap_err();
+        from_str_strict::<Region>("1").unwrap_err();
+        // A non-unit variant written as a bare string fails in both.
+        serde_json::from_str::<Data>(r#""A""#).unwrap_err();
+        from_str_strict::<Data>(r#""A""#).unwrap_err();
+    }
+
+    #[test]
+    fn rejects_every_map() {
+        #[derive(Debug, Deserialize)]
+        struct WithMaps {
+            #[serde(default, rename = "hash")]
+            _hash: HashMap<String, Mirror>,
+            #[serde(default, rename = "btree")]
+            _btree: BTreeMap<String, u32>,
+        }
+        only_lenient_accepts::<WithMaps>(r#"{"hash": {}}"#);
+        only_lenient_accepts::<WithMaps>(r#"{"hash": {"a": {"url": "u"}}}"#);
+        only_lenient_accepts::<WithMaps>(r#"{"btree": {"a": 1, "a": 2}}"#);
+        only_lenient_accepts::<HashMap<String, u32>>(r#"{"a": 1}"#);
+        // Without the map field in the document, nothing is read as a map.
+        from_str_strict::<WithMaps>("{}").unwrap();
+    }
+
+    #[test]
+    fn vec_elements_are_strict() {
+        let mirrors: Vec<Mirror> = both_accept(r#"[{"url": "a"}, {"url": "b"}]"#);
+        assert_eq!(mirrors[1].url, "b");
+        only_lenient_accepts::<Vec<Mirror>>(r#"[{"url": "a"}, ["b"]]"#);
+        only_lenient_accepts::<Vec<Option<u32>>>("[1, null]");
+        both_accept::<Vec<Vec<u32>>>("[[1], [], [2, 3]]");
+    }
+
+    #[test]
+    fn rejects_trailing_characters() {
+        from_str_strict::<Mirror>(r#"{"url": "a"} x"#).unwrap_err();
+        from_str_strict::<Mirror>(r#"{"url": "a"}{}"#).unwrap_err();
+        from_str_strict::<Mirror>(" {\"url\": \"a\"} \n\t").unwrap();
+    }
+
+    #[test]
+    fn rejects_duplicate_struct_fields() {
+        serde_json::from_str::<Mirror>(r#"{"url": "a", "url": "b"}"#).unwrap_err();
+        from_str_strict::<Mirror>(r#"{"url": "a", "url": "b"}"#).unwrap_err();
+    }
+
+    #[test]
+    fn unknown_fields_are_skipped_whatever_they_hold() {
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Closed {
+            #[serde(rename = "a")]
+            _a: u32,
+        }
+        both_accept::<Mirror>(r#"{"x": null, "url": "a", "y": {"k": {"k": [null]}}, "z": [[]]}"#);
+        from_str_strict::<Closed>(r#"{"a": 1, "b": 2}"#).unwrap_err();
+    }
+
+    #[test]
+    fn flatten_does_not_panic() {
+        #[derive(Debug, PartialEq, Deserialize)]
+        struct Outer {
+            name: String,
+            #[serde(flatten)]
+            inner: Registry,
+        }
+        let text = r#"{"name": "n", "host": "h", "insecure": true}"#;
+        let lenient: Outer = serde_json::from_str(text).unwrap();
+        assert!(lenient.inner.insecure);
+        // The derive reads a struct with a flattened field as a map: always the slow path.
+        from_str_strict::<Outer>(text).unwrap_err();
+        from_str_strict::<Outer>(r#"{"name": null, "host": [1]}"#).unwrap_err();
+        from_str_strict::<Vec<Outer>>(r#"[{"name": "n", "host": "h"}]"#).unwrap_err();
+    }
+
+    #[test]
+    fn newtypes_boxes_and_values_pass_through() {
+        #[derive(Debug, PartialEq, Deserialize)]
+        struct Wrapper(Option<Box<Mirror>>);
+        both_accept::<Wrapper>(r#"{"url": "u"}"#);
+        only_lenient_accepts::<Wrapper>("null");
+        only_lenient_accepts::<Wrapper>(r#"["u"]"#);
+        let value: serde_json::Value = both_accept(r#"{"a": [1, null, {"b": "c"}], "d": 1.5}"#);
+        assert_eq!(value["a"][2]["b"], "c");
+        let raw: Box<serde_json::value::RawValue> = from_str_strict(r#" {"a": [1]} "#).unwrap();
+        assert_eq!(raw.get(), r#"{"a": [1]}"#);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        #[derive(Debug, Deserialize)]
+        struct Node {
+            #[serde(rename = "c")]
+            _c: Vec<Node>,
+        }
+        let too_deep = |error: serde_json::Error| {
+            assert!(
+                error.to_string().starts_with("recursion limit exceeded"),
+                "{error}"
+            );
+        };
+        let arrays = "[".repeat(5000);
+        too_deep(from_str_strict::<serde_json::Value>(&arrays).unwrap_err());
+        too_deep(from_str_strict::<Vec<serde_json::Value>>(&arrays).unwrap_err());
+        from_str_strict::<Node>(&arrays).unwrap_err(); // an array for a struct
+        too_deep(from_str_strict::<Node>(&r#"{"c":["#.repeat(5000)).unwrap_err());
+        let balanced = "[".repeat(5000) + &"]".repeat(5000);
+        too_deep(from_str_strict::<serde_json::Value>(&balanced).unwrap_err());
+        // Within the limit (127 levels, like `serde_json::Value`), it works.
+        let shallow = format!("{}1{}", "[".repeat(127), "]".repeat(127));
+        from_str_strict::<serde_json::Value>(&shallow).unwrap();
+    }
+}
