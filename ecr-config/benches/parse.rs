@@ -5,7 +5,7 @@
 
 use std::hint::black_box;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use ecr_config::Validate;
 use ecr_config::ecr::EcrConfig;
 
@@ -78,5 +78,37 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
+/// `ECR_BENCH_CASE=<case> ECR_BENCH_ITERS=<n>`: runs one case `n` times and exits, for
+/// instruction counts under `valgrind --tool=callgrind`, which a shared machine cannot
+/// disturb. Cases: `serde_json/valid`, `ecr_config/invalid`, …
+fn run_fixed(case: &str, iterations: usize) {
+    let (name, input) = case.split_once('/').expect("<parser>/<document>");
+    let input = match input {
+        "valid" => VALID,
+        "invalid" => INVALID,
+        other => panic!("unknown document {other:?}"),
+    };
+    for _ in 0..iterations {
+        let ok = match name {
+            "serde_json" => serde_json::from_slice::<EcrConfig>(black_box(input)).is_ok(),
+            "ecr_config" => ecr_config::from_json_slice::<EcrConfig>(black_box(input)).is_ok(),
+            other => panic!("unknown parser {other:?}"),
+        };
+        black_box(ok);
+    }
+}
+
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+fn main() {
+    if let Ok(case) = std::env::var("ECR_BENCH_CASE") {
+        let iterations = std::env::var("ECR_BENCH_ITERS")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(1000);
+        run_fixed(&case, iterations);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

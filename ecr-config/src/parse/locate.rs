@@ -49,6 +49,12 @@ pub(crate) fn locate(text: &str, root: &'static Shape, targets: &[&str]) -> Span
         let start = i;
         let (secret, resolved) = unwrap(shape);
         match bytes.get(i) {
+            Some(b'{' | b'[')
+                if !wanted_inside(&pointer, targets) && !may_hold_secret(resolved, 0) =>
+            {
+                // Nothing to find in there: step over it.
+                i = value_end(bytes, i);
+            }
             Some(&open @ (b'{' | b'[')) => {
                 i = skip_ws(bytes, i + 1);
                 if matches!(bytes.get(i), Some(b'}' | b']')) {
@@ -147,6 +153,59 @@ fn key(
     skip_ws(bytes, skip_ws(bytes, end) + 1)
 }
 
+/// Whether a target lies strictly inside the value at `pointer`.
+fn wanted_inside(pointer: &str, targets: &[&str]) -> bool {
+    targets.iter().any(|target| {
+        target.len() > pointer.len()
+            && target.starts_with(pointer)
+            && target.as_bytes()[pointer.len()] == b'/'
+    })
+}
+
+/// Whether a value of this shape can contain a secret. Values the shape does not describe
+/// cannot: the position tree does not look for secrets in them either.
+fn may_hold_secret(shape: Option<&'static Shape>, depth: usize) -> bool {
+    // Deeper than any config nests; recursive types end here, conservatively.
+    if depth > 16 {
+        return true;
+    }
+    match shape {
+        Some(Shape::Sensitive(_)) => true,
+        Some(Shape::Optional(inner) | Shape::Array(inner) | Shape::Map(inner)) => {
+            may_hold_secret(Some(inner()), depth + 1)
+        }
+        Some(Shape::Object(meta)) => meta
+            .fields
+            .iter()
+            .any(|field| may_hold_secret(Some((field.shape)()), depth + 1)),
+        _ => false,
+    }
+}
+
+/// The position just past the object or array starting at `i`. (Skipping with `serde_json`
+/// was measured slower here: a policy string is mostly escapes.)
+fn value_end(bytes: &[u8], mut i: usize) -> usize {
+    let mut depth = 0usize;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i = string_end(bytes, i);
+                continue;
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
 /// Strips `Optional`; says whether the value is a secret.
 fn unwrap(shape: Option<&'static Shape>) -> (bool, Option<&'static Shape>) {
     match shape {
@@ -198,13 +257,13 @@ fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
 fn string_end(bytes: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    i += 1;
-    // Eight bytes at a time while none is a quote or a backslash: long strings (a policy)
-    // are most of a config's bytes.
     let has = |word: u64, byte: u8| {
         let x = word ^ (ONES * u64::from(byte));
         x.wrapping_sub(ONES) & !x & HIGH != 0
     };
+    i += 1;
+    // Eight bytes at a time up to the first quote or backslash (most strings have neither
+    // inside), then byte by byte: a string with escapes (a policy) has them everywhere.
     while let Some(chunk) = bytes.get(i..i + 8) {
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         if has(word, b'"') || has(word, b'\\') {

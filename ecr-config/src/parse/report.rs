@@ -172,9 +172,7 @@ impl Cursor {
     fn advance(&mut self, input: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(input.len());
         let skipped = &input.as_bytes()[self.offset.min(offset)..offset];
-        // A plain loop the compiler vectorizes; not worth a dependency.
-        #[allow(clippy::naive_bytecount)]
-        let newlines = skipped.iter().filter(|&&b| b == b'\n').count();
+        let newlines = count_newlines(skipped);
         if newlines > 0 {
             self.line += newlines;
             let last = skipped
@@ -190,9 +188,43 @@ impl Cursor {
     }
 }
 
+/// The line feeds in `bytes`, eight bytes at a time.
+fn count_newlines(bytes: &[u8]) -> usize {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let x = word ^ 0x0a0a_0a0a_0a0a_0a0a;
+        // High bit set exactly in the bytes of `x` that are zero, i.e. the line feeds.
+        count += (!(((x & LOW) + LOW) | x | LOW)).count_ones() as usize;
+    }
+    // Seven bytes at most: no dependency is worth it.
+    #[allow(clippy::naive_bytecount)]
+    let tail = chunks.remainder().iter().filter(|&&b| b == b'\n').count();
+    count + tail
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Cursor;
+    use super::{Cursor, count_newlines};
+
+    #[test]
+    fn newlines_are_counted_in_and_out_of_whole_words() {
+        for text in [
+            "",
+            "\n",
+            "a\nb\n\n",
+            "0123456\n89abcdef\n\n\u{10a}\n",
+            &"x\n".repeat(37),
+        ] {
+            assert_eq!(
+                count_newlines(text.as_bytes()),
+                text.matches('\n').count(),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn columns_count_characters_and_skip_a_byte_order_mark() {
