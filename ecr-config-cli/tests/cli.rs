@@ -1,21 +1,12 @@
 //! The command's behaviour: exit statuses, inputs, formats and colours, run as a user would.
 
+mod common;
+
+use common::{CORPUS, ecr_config};
+
 use std::path::Path;
 
 use assert_cmd::Command;
-
-const CORPUS: &str = "tests/corpus";
-
-/// The binary, run from this crate's directory with a colour-neutral environment.
-fn ecr_config() -> Command {
-    let mut command = Command::cargo_bin("ecr-config").expect("the binary is built");
-    command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("CLICOLOR");
-    command
-}
 
 fn corpus(name: &str) -> String {
     format!("{CORPUS}/{name}")

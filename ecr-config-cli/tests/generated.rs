@@ -1,22 +1,15 @@
 //! Inputs too big to commit, generated into a temporary directory: a 5,000-deep nested array
 //! and a 5 MB string. The output stays short and the run fast.
 
+mod common;
+
+use common::{SECRET, ecr_config_in};
+
 use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::Command;
-
-const SECRET: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzSECRETz";
-
 fn check(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("ecr-config")
-        .expect("the binary is built")
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .arg("check")
-        .args(args)
-        .output()
-        .unwrap()
+    ecr_config_in(dir).arg("check").args(args).output().unwrap()
 }
 
 fn text(bytes: &[u8]) -> &str {

@@ -4,32 +4,9 @@
 //! checked in every format, and neither stdout nor stderr may hold the secret or any 8
 //! characters of it.
 
-use std::path::Path;
+mod common;
 
-use assert_cmd::Command;
-
-const SECRET: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzSECRETz";
-
-const CORPUS: &str = "tests/corpus";
-
-fn ecr_config() -> Command {
-    let mut command = Command::cargo_bin("ecr-config").expect("the binary is built");
-    command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR");
-    command
-}
-
-fn corpus() -> Vec<String> {
-    let mut files: Vec<String> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(CORPUS))
-            .unwrap()
-            .map(|entry| format!("{CORPUS}/{}", entry.unwrap().file_name().to_str().unwrap()))
-            .filter(|file| Path::new(file).extension().is_some_and(|ext| ext == "json"))
-            .collect();
-    files.sort();
-    files
-}
+use common::{SECRET, corpus_files, ecr_config};
 
 /// `text` without ANSI escape sequences (`ESC [ … letter`), so that styling cannot split a
 /// leaked secret out of sight.
@@ -60,7 +37,7 @@ fn assert_no_leak(what: &str, output: &[u8]) {
 
 #[test]
 fn the_secret_files_are_what_the_scan_needs() {
-    let files: Vec<String> = corpus()
+    let files: Vec<String> = corpus_files()
         .into_iter()
         .filter(|file| std::fs::read_to_string(file).is_ok_and(|text| text.contains(SECRET)))
         .collect();
@@ -73,7 +50,7 @@ fn the_secret_files_are_what_the_scan_needs() {
 
 #[test]
 fn no_format_shows_a_secret() {
-    let files = corpus();
+    let files = corpus_files();
     let formats: [&[&str]; 3] = [
         &["--format", "human", "--color", "never"],
         &["--format", "human", "--color", "always"],

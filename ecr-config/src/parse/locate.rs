@@ -254,7 +254,7 @@ fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// The position just past the string literal starting at `i`.
-fn string_end(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn string_end(bytes: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has = |word: u64, byte: u8| {

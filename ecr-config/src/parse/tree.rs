@@ -105,7 +105,7 @@ fn node<'a>(text: &'a str, raw: &'a RawValue, depth: usize) -> Result<Node<'a>, 
                 members.push(Member {
                     key,
                     key_start,
-                    key_len: key_literal_len(&text[key_start..]),
+                    key_len: super::locate::string_end(text.as_bytes(), key_start) - key_start,
                     value,
                 });
                 let last = members.last().expect("just pushed");
@@ -135,20 +135,6 @@ fn node<'a>(text: &'a str, raw: &'a RawValue, depth: usize) -> Result<Node<'a>, 
         len: slice.len(),
         kind,
     })
-}
-
-/// The length of the string literal at the start of `text`, quotes included.
-fn key_literal_len(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
-        }
-    }
-    bytes.len()
 }
 
 /// `serde_json` reports line and column in bytes; turns them into a byte offset into `text`,
