@@ -89,7 +89,7 @@ impl<'a> FieldPath<'a> {
 
 /// Appends one reference token escaped as RFC 6901 §3 requires: `~` as `~0`, `/` as `~1`.
 pub(crate) fn push_token(token: &str, out: &mut String) {
-    if token.contains(['~', '/']) {
+    if token.bytes().any(|b| b == b'~' || b == b'/') {
         for c in token.chars() {
             match c {
                 '~' => out.push_str("~0"),

@@ -39,7 +39,7 @@ pub(crate) fn locate(text: &str, root: &'static Shape, targets: &[&str]) -> Span
         targets: vec![None; targets.len()],
         secrets: Vec::new(),
     };
-    let mut stack: Vec<Frame> = Vec::new();
+    let mut stack: Vec<Frame> = Vec::with_capacity(8);
     let mut pointer = String::with_capacity(64);
     // The shape of the value about to start.
     let mut shape = Some(root);
@@ -139,7 +139,7 @@ fn key(
     let end = string_end(bytes, i);
     let literal = &text[i..end];
     let escaped;
-    let key = if literal.contains('\\') {
+    let key = if literal.as_bytes().contains(&b'\\') {
         escaped = serde_json::from_str::<String>(literal).unwrap_or_default();
         escaped.as_str()
     } else {
