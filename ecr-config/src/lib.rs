@@ -105,10 +105,19 @@
 //!
 //! Findings never contain the value of a string, so a [`Secret`] cannot leak through them.
 //!
+//! # Parsing
+//!
+//! [`from_json_str`] and [`from_json_slice`] turn a JSON document into a valid `T` in one
+//! call, or into a [`Report`] of every finding of the document, structural (`syntax`, `type`,
+//! `required`, `additionalProperties`, `duplicateKey`, `enum`) and constraint alike, each with
+//! its pointer, line and column. The document is read by `serde_json` exactly as strictly as
+//! JSON Schema reads it: `null` is not an absent optional property, an object is not an array,
+//! a property may not be given twice.
+//!
 //! # The ECR model
 //!
 //! [`ecr::EcrConfig`] is the platform's AWS ECR integration settings, declared with these
-//! attributes.
+//! attributes; `ecr-config check` (the `ecr-config-cli` crate) checks such files.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
