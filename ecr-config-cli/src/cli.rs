@@ -33,6 +33,14 @@ pub(crate) enum Command {
             placeholder as the secret key. Edit it, then run `ecr-config check` on it."
     )]
     Example,
+    /// Print the JSON Schema of ECR configs (draft 2020-12)
+    #[command(
+        long_about = "Print the JSON Schema (draft 2020-12) of ECR configs, generated from the \
+            same declarations the checker uses. Save it and point an editor at it for \
+            completion and inline errors, e.g. in VS Code's settings.json: \
+            \"json.schemas\": [{\"fileMatch\": [\"*.ecr.json\"], \"url\": \"./ecr-config.schema.json\"}]."
+    )]
+    Schema,
 }
 
 const CHECK_LONG_ABOUT: &str = "\

@@ -18,12 +18,17 @@ use crate::cli::{Cli, Command};
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Check(args) => check::run(&args),
-        Command::Example => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(example::json().as_bytes()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(_) => ExitCode::from(2),
-            }
+        Command::Example => print(&example::json()),
+        Command::Schema => {
+            let schema = <ecr_config::ecr::EcrConfig as ecr_config::Validate>::json_schema();
+            print(&(serde_json::to_string_pretty(&schema).expect("a JSON value") + "\n"))
         }
+    }
+}
+
+fn print(text: &str) -> ExitCode {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
     }
 }

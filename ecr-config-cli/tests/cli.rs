@@ -345,3 +345,11 @@ fn the_corpus_covers_every_keyword() {
         ]
     );
 }
+
+#[test]
+fn schema_prints_the_committed_json_schema() {
+    let output = ecr_config().arg("schema").output().unwrap();
+    assert!(output.status.success());
+    let committed = include_str!("../../ecr-config/schema/ecr-config.schema.json");
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), committed);
+}

@@ -129,6 +129,7 @@ mod error;
 pub mod meta;
 mod parse;
 mod path;
+mod schema;
 mod secret;
 mod validate;
 

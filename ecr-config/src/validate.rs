@@ -22,6 +22,15 @@ pub trait Validate {
     /// document against and the schema is generated from. [`Shape::Any`] unless described.
     const SHAPE: Shape = Shape::Any;
 
+    /// The JSON Schema (draft 2020-12) of this type, generated from [`Validate::SHAPE`]: the
+    /// same declarations `validate` and the parser check.
+    fn json_schema() -> serde_json::Value
+    where
+        Self: Sized,
+    {
+        crate::schema::generate(&Self::SHAPE)
+    }
+
     /// Checks every constraint of the whole value and returns all failures, not only the
     /// first.
     ///

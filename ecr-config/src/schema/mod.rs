@@ -1,0 +1,208 @@
+//! JSON Schema (draft 2020-12) generated from a type's [`Shape`]: the same declarations that
+//! drive validation and parsing, so the three cannot drift apart.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value, json};
+
+use crate::error::Number;
+use crate::meta::{FieldMeta, Rule, Shape, StructMeta};
+
+/// The dialect every generated schema declares.
+pub(crate) const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// The JSON Schema of a shape; see [`Validate::json_schema`](crate::Validate::json_schema).
+pub(crate) fn generate(shape: &'static Shape) -> Value {
+    let mut generator = Generator::default();
+    let mut schema = generator.shape(shape);
+    let mut root = Map::new();
+    root.insert("$schema".into(), DIALECT.into());
+    if let Value::Object(body) = &mut schema {
+        root.append(body);
+    }
+    // Types that contain themselves are described once, under `$defs`.
+    while let Some(meta) = generator.pending.pop() {
+        generator.stack.push(meta.ident);
+        let definition = generator.object(meta);
+        generator.stack.pop();
+        generator.defs.insert(meta.ident.to_owned(), definition);
+    }
+    if !generator.defs.is_empty() {
+        root.insert(
+            "$defs".into(),
+            Value::Object(generator.defs.into_iter().collect()),
+        );
+    }
+    Value::Object(root)
+}
+
+#[derive(Default)]
+struct Generator {
+    /// The structs being described, outermost first: meeting one again means recursion.
+    stack: Vec<&'static str>,
+    defs: BTreeMap<String, Value>,
+    /// Structs referred to by `$ref` and not yet defined.
+    pending: Vec<&'static StructMeta>,
+    /// Every struct ever queued, so that each is defined once.
+    referred: Vec<&'static str>,
+}
+
+impl Generator {
+    fn shape(&mut self, shape: &'static Shape) -> Value {
+        match shape {
+            Shape::Any => json!({}),
+            Shape::Boolean => json!({ "type": "boolean" }),
+            // The Rust type's own bounds are part of what the parser checks.
+            Shape::Integer { min, max } => json!({
+                "type": "integer",
+                "minimum": integer(*min),
+                "maximum": integer(*max),
+            }),
+            Shape::Number => json!({ "type": "number" }),
+            Shape::Str => json!({ "type": "string" }),
+            Shape::Optional(inner) | Shape::Sensitive(inner) => self.shape(inner()),
+            Shape::Array(item) => json!({ "type": "array", "items": self.shape(item()) }),
+            Shape::Map(value) => {
+                json!({ "type": "object", "additionalProperties": self.shape(value()) })
+            }
+            Shape::Enum(meta) => {
+                let mut schema = Map::new();
+                if let Some(title) = meta.title {
+                    schema.insert("title".into(), title.into());
+                }
+                if let Some(description) = meta.description {
+                    schema.insert("description".into(), description.into());
+                }
+                schema.insert("type".into(), "string".into());
+                schema.insert("enum".into(), json!(meta.names));
+                Value::Object(schema)
+            }
+            Shape::Object(meta) => {
+                if self.stack.contains(&meta.ident) {
+                    if !self.referred.contains(&meta.ident) {
+                        self.referred.push(meta.ident);
+                        self.pending.push(meta);
+                    }
+                    return json!({ "$ref": format!("#/$defs/{}", meta.ident) });
+                }
+                self.stack.push(meta.ident);
+                let schema = self.object(meta);
+                self.stack.pop();
+                schema
+            }
+        }
+    }
+
+    fn object(&mut self, meta: &'static StructMeta) -> Value {
+        let mut schema = Map::new();
+        if let Some(title) = meta.title {
+            schema.insert("title".into(), title.into());
+        }
+        if let Some(description) = meta.description {
+            schema.insert("description".into(), description.into());
+        }
+        schema.insert("type".into(), "object".into());
+        let mut properties = Map::new();
+        let mut required = Vec::new();
+        let mut fields = Vec::new();
+        flattened(meta, &mut fields);
+        for field in fields {
+            properties.insert(field.name.into(), self.property(field));
+            if field.required {
+                required.push(Value::from(field.name));
+            }
+        }
+        schema.insert("properties".into(), Value::Object(properties));
+        if !required.is_empty() {
+            schema.insert("required".into(), Value::Array(required));
+        }
+        if meta.deny_unknown_fields {
+            schema.insert("additionalProperties".into(), false.into());
+        }
+        Value::Object(schema)
+    }
+
+    /// A property: its type's schema, with the field's own title, description and rules.
+    fn property(&mut self, field: &'static FieldMeta) -> Value {
+        let mut schema = match self.shape((field.shape)()) {
+            Value::Object(schema) => schema,
+            _ => Map::new(),
+        };
+        // The field's words describe the property; the type's only stand in for missing ones.
+        for (key, value) in [("title", field.title), ("description", field.description)] {
+            schema.remove(key);
+            if let Some(value) = value {
+                schema.insert(key.into(), value.into());
+            }
+        }
+        let array = schema.get("type").and_then(Value::as_str) == Some("array");
+        for rule in field.rules {
+            match *rule {
+                Rule::Length { min, max } => {
+                    let (min_key, max_key) = if array {
+                        ("minItems", "maxItems")
+                    } else {
+                        ("minLength", "maxLength")
+                    };
+                    if let Some(min) = min {
+                        schema.insert(min_key.into(), min.into());
+                    }
+                    if let Some(max) = max {
+                        schema.insert(max_key.into(), max.into());
+                    }
+                }
+                Rule::Pattern { pattern, .. } => {
+                    schema.insert("pattern".into(), pattern.into());
+                }
+                Rule::Range { min, max } => {
+                    if let Some(min) = min {
+                        schema.insert("minimum".into(), number(min));
+                    }
+                    if let Some(max) = max {
+                        schema.insert("maximum".into(), number(max));
+                    }
+                }
+                Rule::Const(value) => {
+                    schema.insert("const".into(), value.into());
+                    // An optional constant can only default to itself.
+                    if !field.required {
+                        schema.insert("default".into(), value.into());
+                    }
+                }
+                Rule::ContentMediaType(media_type) => {
+                    schema.insert("contentMediaType".into(), media_type.into());
+                }
+            }
+        }
+        Value::Object(schema)
+    }
+}
+
+/// The properties of `meta`, those of flattened fields in their place.
+fn flattened(meta: &'static StructMeta, out: &mut Vec<&'static FieldMeta>) {
+    for field in meta.fields {
+        match (field.flatten, (field.shape)()) {
+            (true, Shape::Object(inner)) => flattened(inner, out),
+            _ => out.push(field),
+        }
+    }
+}
+
+fn number(number: Number) -> Value {
+    match number {
+        Number::Int(n) => integer(n),
+        Number::Float(x) => json!(x),
+    }
+}
+
+/// A JSON number for any Rust integer bound (`serde_json` holds 64 bits).
+#[allow(clippy::cast_precision_loss)]
+fn integer(n: i128) -> Value {
+    if let Ok(n) = i64::try_from(n) {
+        Value::from(n)
+    } else if let Ok(n) = u64::try_from(n) {
+        Value::from(n)
+    } else {
+        json!(n as f64)
+    }
+}
