@@ -96,6 +96,8 @@ pub(crate) struct FieldAttrs {
 #[derive(Default)]
 pub(crate) struct ContainerAttrs {
     pub(crate) title: Option<StrAttr>,
+    /// `#[example(r#"{…}"#)]` on a struct, any number: valid documents for the schema.
+    pub(crate) examples: Vec<LitStr>,
 }
 
 pub(crate) fn field_attrs(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
@@ -130,6 +132,10 @@ pub(crate) fn field_attrs(attrs: &[Attribute], errors: &mut Errors) -> FieldAttr
                     out.skip |= skip;
                 }
             }
+            "example" => errors.error_at(
+                attr.path(),
+                "`example` applies to a struct: it holds a whole JSON document valid for it",
+            ),
             _ => {}
         }
     }
@@ -150,6 +156,22 @@ pub(crate) fn container_attrs(
         let name = ident.to_string();
         if name == "title" && what != "enum variant" {
             str_attr(&mut out.title, attr, "title", "AWS ECR", errors);
+        } else if name == "example" && what == "struct" {
+            let mut example = None;
+            str_attr(
+                &mut example,
+                attr,
+                "example",
+                "{\"region\": \"us-east-1\"}",
+                errors,
+            );
+            out.examples.extend(example.map(|example| example.lit));
+        } else if name == "example" {
+            let article = if what.starts_with('e') { "an" } else { "a" };
+            errors.error_at(
+                ident,
+                format!("`example` applies to a struct, not to {article} {what}"),
+            );
         } else if FIELD_ONLY.contains(&name.as_str()) || name == "title" {
             let article = if what.starts_with('e') { "an" } else { "a" };
             errors.error_at(

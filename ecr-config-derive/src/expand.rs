@@ -90,6 +90,7 @@ fn expand_struct(
         .zip(&checked.patterns)
         .map(|(field, matcher)| field_meta(field, matcher.as_ref()));
     let meta = container_meta(input);
+    let examples = &input.examples;
     quote! {
         const _: () = {
             #(#matchers)*
@@ -101,6 +102,7 @@ fn expand_struct(
                         #meta
                         deny_unknown_fields: #deny_unknown_fields,
                         fields: &[#(#field_meta),*],
+                        examples: &[#(#examples),*],
                     });
 
                 fn validate_into(

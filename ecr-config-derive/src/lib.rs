@@ -17,7 +17,16 @@ use syn::{DeriveInput, parse_macro_input};
 /// attributes. See the `ecr-config` crate for the attribute language.
 #[proc_macro_derive(
     Validate,
-    attributes(len, pattern, range, title, constant, content_media_type, validate)
+    attributes(
+        len,
+        pattern,
+        range,
+        title,
+        constant,
+        content_media_type,
+        validate,
+        example
+    )
 )]
 pub fn derive_validate(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

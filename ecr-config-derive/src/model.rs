@@ -12,6 +12,7 @@ pub(crate) struct Input<'a> {
     pub(crate) generics: &'a Generics,
     pub(crate) title: Option<StrAttr>,
     pub(crate) description: Option<String>,
+    pub(crate) examples: Vec<syn::LitStr>,
     pub(crate) shape: Shape<'a>,
 }
 
@@ -97,6 +98,7 @@ impl<'a> Input<'a> {
             generics: &input.generics,
             title: container.title,
             description: attr::docs(&input.attrs),
+            examples: container.examples,
             shape,
         })
     }

@@ -77,6 +77,8 @@ pub struct StructMeta {
     pub deny_unknown_fields: bool,
     /// The properties, in declaration order (flattened fields included as written).
     pub fields: &'static [FieldMeta],
+    /// `#[example(…)]`: JSON documents that are valid for the type (tested, not assumed).
+    pub examples: &'static [&'static str],
 }
 
 /// One property of a struct.

@@ -132,3 +132,39 @@ fn recursive_types_refer_to_a_definition() {
     assert_eq!(schema["properties"]["count"]["minimum"], 0);
     assert_eq!(schema["properties"]["count"]["maximum"], 65535);
 }
+
+/// Every `#[example]` of a type parses into a valid value of it.
+fn examples_are_valid<T: Validate + serde::de::DeserializeOwned + std::fmt::Debug>() -> usize {
+    let ecr_config::Shape::Object(meta) = T::SHAPE else {
+        panic!("a struct")
+    };
+    for example in meta.examples {
+        if let Err(report) = ecr_config::from_json_str::<T>(example) {
+            panic!(
+                "an example of {} is invalid:\n{report}\n{example}",
+                meta.ident
+            );
+        }
+    }
+    meta.examples.len()
+}
+
+#[test]
+fn every_object_has_a_valid_example() {
+    use ecr_config::ecr::{CiConfig, ReadConfig, SetupConfig};
+    assert_eq!(examples_are_valid::<EcrConfig>(), 1);
+    assert_eq!(examples_are_valid::<CiConfig>(), 1);
+    assert_eq!(examples_are_valid::<ReadConfig>(), 1);
+    assert_eq!(examples_are_valid::<SetupConfig>(), 1);
+    let schema = EcrConfig::json_schema();
+    assert_eq!(schema["examples"].as_array().unwrap().len(), 1);
+    for object in ["ci", "read", "setup"] {
+        assert_eq!(
+            schema["properties"][object]["examples"]
+                .as_array()
+                .map(Vec::len),
+            Some(1),
+            "{object}"
+        );
+    }
+}

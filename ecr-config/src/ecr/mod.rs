@@ -19,6 +19,25 @@ pub const REPOSITORY_PROVIDER: &str = "aws-ecr";
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[title("AWS ECR")]
+// The settings page's example, completed with the CI credentials it omits.
+#[example(
+    r#"{
+    "ci": {
+        "region": "us-east-1",
+        "access_key": "AKIAIOSFODNN7EXAMPLE",
+        "secret_key": "REPLACE-WITH-YOUR-AWS-SECRET-ACCESS-KEY"
+    },
+    "read": {
+        "region": "us-east-1",
+        "role_arn": "arn:aws:iam::123456789012:role/ecr-read-role"
+    },
+    "setup": {
+        "region": "us-east-1",
+        "role_arn": "arn:aws:iam::123456789012:role/ecr-access-role"
+    },
+    "repository_provider": "aws-ecr"
+}"#
+)]
 pub struct EcrConfig {
     /// Set up credentials for writing and pushing Docker images to ECR as part of your CI/CD
     /// pipelines
@@ -50,6 +69,13 @@ fn default_repository_provider() -> String {
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[title("CI/CD Image Push Configuration")]
+#[example(
+    r#"{
+    "region": "us-east-1",
+    "access_key": "AKIAIOSFODNN7EXAMPLE",
+    "secret_key": "REPLACE-WITH-YOUR-AWS-SECRET-ACCESS-KEY"
+}"#
+)]
 pub struct CiConfig {
     /// AWS region for CI/CD operations
     #[title("AWS Region")]
@@ -68,6 +94,12 @@ pub struct CiConfig {
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[title("Cross-Account Pull Access")]
+#[example(
+    r#"{
+    "region": "us-east-1",
+    "role_arn": "arn:aws:iam::123456789012:role/ecr-read-role"
+}"#
+)]
 pub struct ReadConfig {
     /// AWS region where the centralized Amazon ECR repository is located
     #[title("ECR Region")]
@@ -86,6 +118,12 @@ pub struct ReadConfig {
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[title("Storage configuration")]
+#[example(
+    r#"{
+    "region": "us-east-1",
+    "role_arn": "arn:aws:iam::123456789012:role/ecr-access-role"
+}"#
+)]
 pub struct SetupConfig {
     /// ECR repository access policy as a JSON string
     #[title("Repository Policy")]

@@ -119,6 +119,15 @@ impl Generator {
         if meta.deny_unknown_fields {
             schema.insert("additionalProperties".into(), false.into());
         }
+        // Examples that are not JSON are left out; a test checks each is a valid document.
+        let examples: Vec<Value> = meta
+            .examples
+            .iter()
+            .filter_map(|example| serde_json::from_str(example).ok())
+            .collect();
+        if !examples.is_empty() {
+            schema.insert("examples".into(), Value::Array(examples));
+        }
         Value::Object(schema)
     }
 
