@@ -66,14 +66,7 @@ impl Generator {
                 json!({ "type": "object", "additionalProperties": self.shape(value()) })
             }
             Shape::Enum(meta) => {
-                let mut schema = Map::new();
-                if let Some(title) = meta.title {
-                    schema.insert("title".into(), title.into());
-                }
-                if let Some(description) = meta.description {
-                    schema.insert("description".into(), description.into());
-                }
-                schema.insert("type".into(), "string".into());
+                let mut schema = described(meta.title, meta.description, "string");
                 schema.insert("enum".into(), json!(meta.names));
                 Value::Object(schema)
             }
@@ -94,14 +87,7 @@ impl Generator {
     }
 
     fn object(&mut self, meta: &'static StructMeta) -> Value {
-        let mut schema = Map::new();
-        if let Some(title) = meta.title {
-            schema.insert("title".into(), title.into());
-        }
-        if let Some(description) = meta.description {
-            schema.insert("description".into(), description.into());
-        }
-        schema.insert("type".into(), "object".into());
+        let mut schema = described(meta.title, meta.description, "object");
         let mut properties = Map::new();
         let mut required = Vec::new();
         let mut fields = Vec::new();
@@ -185,6 +171,18 @@ impl Generator {
         }
         Value::Object(schema)
     }
+}
+
+/// A schema of JSON type `kind` with the type's title and description, when it has them.
+fn described(title: Option<&str>, description: Option<&str>, kind: &str) -> Map<String, Value> {
+    let mut schema = Map::new();
+    for (key, value) in [("title", title), ("description", description)] {
+        if let Some(value) = value {
+            schema.insert(key.into(), value.into());
+        }
+    }
+    schema.insert("type".into(), kind.into());
+    schema
 }
 
 /// The properties of `meta`, those of flattened fields in their place.
