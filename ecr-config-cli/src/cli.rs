@@ -41,6 +41,14 @@ pub(crate) enum Command {
             \"json.schemas\": [{\"fileMatch\": [\"*.ecr.json\"], \"url\": \"./ecr-config.schema.json\"}]."
     )]
     Schema,
+    /// Print the Markdown reference of ECR configs
+    #[command(
+        long_about = "Print the Markdown reference of ECR configs to stdout, generated from the \
+            same declarations the checker uses: a section per object with a table of its \
+            properties (type, description, required), each property's rules (enum values, \
+            lengths, patterns, defaults, constants), and a valid example."
+    )]
+    Docs,
 }
 
 const CHECK_LONG_ABOUT: &str = "\

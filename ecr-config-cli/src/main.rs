@@ -23,6 +23,9 @@ fn main() -> ExitCode {
             let schema = <ecr_config::ecr::EcrConfig as ecr_config::Validate>::json_schema();
             print(&(serde_json::to_string_pretty(&schema).expect("a JSON value") + "\n"))
         }
+        Command::Docs => {
+            print(&<ecr_config::ecr::EcrConfig as ecr_config::Validate>::markdown_reference())
+        }
     }
 }
 

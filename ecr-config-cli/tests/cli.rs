@@ -104,6 +104,7 @@ fn every_command_has_help_and_the_tool_a_version() {
         &["--help"][..],
         &["check", "--help"],
         &["example", "--help"],
+        &["docs", "--help"],
         &["help", "check"],
     ] {
         let output = ecr_config().args(args).output().unwrap();
@@ -351,5 +352,14 @@ fn schema_prints_the_committed_json_schema() {
     let output = ecr_config().arg("schema").output().unwrap();
     assert!(output.status.success());
     let committed = include_str!("../../ecr-config/schema/ecr-config.schema.json");
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), committed);
+}
+
+#[test]
+fn docs_prints_the_committed_markdown_reference() {
+    let output = ecr_config().arg("docs").output().unwrap();
+    assert!(output.status.success());
+    assert!(output.stderr.is_empty());
+    let committed = include_str!("../../ecr-config/schema/ecr-config.md");
     assert_eq!(String::from_utf8(output.stdout).unwrap(), committed);
 }

@@ -5,17 +5,23 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::format_ident;
 
+use syn::LitStr;
+
+use crate::attr::LenAttr;
 use crate::errors::Errors;
 use crate::model::{Field, Input, Shape};
+use crate::pattern::{self, Lengths, Tables, describe_lengths};
 
 /// What the checks produced for the expansion: each field's compiled pattern, if any.
 pub(crate) struct Checked {
     pub(crate) patterns: Vec<Option<Matcher>>,
 }
 
-/// A pattern compiled to `const fn #name(haystack: &str) -> bool` (the `item`).
+/// A pattern compiled to `const fn #name(haystack: &str) -> bool` and `const #tables: Dfa`
+/// (the `item`).
 pub(crate) struct Matcher {
     pub(crate) name: Ident,
+    pub(crate) tables: Ident,
     pub(crate) item: TokenStream,
 }
 
@@ -69,7 +75,51 @@ fn check_field(field: &Field<'_>, position: usize, errors: &mut Errors) -> Optio
         );
     }
     let pattern = attrs.pattern.as_ref()?;
+    let tables = errors.ok(pattern::compile(&pattern.lit))?;
+    check_satisfiable(&pattern.lit, &tables, attrs.len.as_ref(), errors);
     let name = format_ident!("__ecr_pattern_{}", position);
-    let item = errors.ok(crate::pattern::compile(&pattern.lit, &name))?;
-    Some(Matcher { name, item })
+    let tables_name = format_ident!("__ECR_PATTERN_{}", position);
+    let item = pattern::emit(&tables, &name, &tables_name);
+    Some(Matcher {
+        name,
+        tables: tables_name,
+        item,
+    })
+}
+
+/// A pattern no string matches, or none of the lengths `len` allows, is a declaration no
+/// value can satisfy: reported here rather than by every document at run time. Lengths count
+/// code points, as `len` does.
+fn check_satisfiable(lit: &LitStr, tables: &Tables, len: Option<&LenAttr>, errors: &mut Errors) {
+    // Lengths that are not periodic soon enough are not judged: no error beats a wrong one.
+    let Some(lengths) = Lengths::of(tables) else {
+        return;
+    };
+    let pattern = lit.value();
+    if !lengths.any_in(0, None) {
+        errors.error_at(lit, format!("no string matches `{pattern}`"));
+        return;
+    }
+    let Some(len) = len else { return };
+    let (min, max) = (
+        len.min.map_or(0, |bound| bound.value),
+        len.max.map(|bound| bound.value),
+    );
+    // `min > max` is reported on its own.
+    if max.is_some_and(|max| max < min) || lengths.any_in(min, max) {
+        return;
+    }
+    let hint = lengths.interval().map_or_else(String::new, |(low, high)| {
+        format!(
+            ": it matches only strings of {}",
+            describe_lengths(low, high)
+        )
+    });
+    errors.error_span(
+        len.span,
+        format!(
+            "no string of {} matches `{pattern}`{hint}",
+            describe_lengths(min, max)
+        ),
+    );
 }

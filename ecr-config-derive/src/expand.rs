@@ -1,4 +1,5 @@
-//! The generated code: `Validate` (checks and `SHAPE`) and, for unit-only enums, `UnitEnum`.
+//! The generated code: `Validate` (checks and `SHAPE`), for unit-only enums `UnitEnum`, and
+//! the hook that implements `schemars::JsonSchema` under the runtime's `schemars` feature.
 //! Everything sits in one `const _: () = { … };` block, so the pattern matchers the checks
 //! and the shape share are items no user code can name or collide with.
 
@@ -85,12 +86,15 @@ fn expand_struct(
         .iter()
         .flatten()
         .map(|matcher| &matcher.item);
-    let field_meta = fields
+    let field_meta = validated
         .iter()
-        .zip(&checked.patterns)
         .map(|(field, matcher)| field_meta(field, matcher.as_ref()));
+    let const_fields = validated
+        .iter()
+        .map(|(field, matcher)| const_field(field, matcher.as_ref()));
     let meta = container_meta(input);
     let examples = &input.examples;
+    let json_schema = json_schema_impl(ident, &generics);
     quote! {
         const _: () = {
             #(#matchers)*
@@ -104,6 +108,13 @@ fn expand_struct(
                         fields: &[#(#field_meta),*],
                         examples: &[#(#examples),*],
                     });
+                const __CONST_SHAPE: &'static ::ecr_config::__private::compile_time::ConstShape =
+                    &::ecr_config::__private::compile_time::ConstShape::Object(
+                        &::ecr_config::__private::compile_time::ConstStruct {
+                            deny_unknown_fields: #deny_unknown_fields,
+                            fields: &[#(#const_fields),*],
+                        },
+                    );
 
                 fn validate_into(
                     &self,
@@ -113,7 +124,20 @@ fn expand_struct(
                     #(#checks)*
                 }
             }
+
+            #json_schema
         };
+    }
+}
+
+/// `schemars::JsonSchema` when the runtime crate has its `schemars` feature: the runtime's
+/// macro decides, since a derive cannot see another crate's features.
+fn json_schema_impl(ident: &Ident, generics: &Generics) -> TokenStream {
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    quote! {
+        ::ecr_config::__impl_json_schema! {
+            {#impl_generics} {#ident #ty_generics} {#where_clause}
+        }
     }
 }
 
@@ -302,6 +326,72 @@ fn field_meta(field: &Field<'_>, matcher: Option<&Matcher>) -> TokenStream {
     }
 }
 
+/// The field as `compile_time::ConstField`: `field_meta` as plain data, patterns as tables.
+fn const_field(field: &Field<'_>, matcher: Option<&Matcher>) -> TokenStream {
+    let name = &field.name;
+    let ident = field.ident.to_string();
+    let required = field.required;
+    let flatten = field.flatten;
+    let ty = field.ty;
+    let shape = if field.attrs.skip {
+        quote!(&::ecr_config::__private::compile_time::ConstShape::Any)
+    } else {
+        // A call, not the constant itself: see `compile_time::shape_of`.
+        quote_spanned!(ty.span()=> ::ecr_config::__private::compile_time::shape_of::<#ty>())
+    };
+    let attrs = &field.attrs;
+    let mut rules = Vec::new();
+    if let Some(len) = &attrs.len {
+        let min = optional_usize(len.min.map(|b| b.value));
+        let max = optional_usize(len.max.map(|b| b.value));
+        rules.push(quote!(Length { min: #min, max: #max }));
+    }
+    if let (Some(pattern), Some(Matcher { tables, .. })) = (&attrs.pattern, matcher) {
+        let lit = &pattern.lit;
+        rules.push(quote!(Pattern { pattern: #lit, dfa: &#tables }));
+    }
+    if let Some(range) = &attrs.range {
+        let min = optional(range.min.map(|b| const_number(b.value)));
+        let max = optional(range.max.map(|b| const_number(b.value)));
+        rules.push(quote!(Range { min: #min, max: #max }));
+    }
+    if let Some(constant) = &attrs.constant {
+        let lit = &constant.lit;
+        rules.push(quote!(Const(#lit)));
+    }
+    if attrs.media_type.is_some() {
+        rules.push(quote!(ContentMediaType));
+    }
+    quote! {
+        ::ecr_config::__private::compile_time::ConstField {
+            name: #name,
+            ident: #ident,
+            required: #required,
+            flatten: #flatten,
+            shape: #shape,
+            rules: &[#(::ecr_config::__private::compile_time::ConstRule::#rules),*],
+            not_promoted: ::ecr_config::__private::compile_time::NotPromoted,
+        }
+    }
+}
+
+/// A `#[range]` bound with the text messages print, as `Number`'s `Display` writes it.
+fn const_number(number: NumberLit) -> TokenStream {
+    let (int, float, text) = match number {
+        #[allow(clippy::cast_precision_loss)]
+        NumberLit::Int(n) => (
+            optional(Some(Literal::i128_unsuffixed(n).into_token_stream())),
+            n as f64,
+            n.to_string(),
+        ),
+        NumberLit::Float(x) => (optional(None), x, x.to_string()),
+    };
+    let float = Literal::f64_unsuffixed(float);
+    quote! {
+        ::ecr_config::__private::compile_time::ConstNumber { int: #int, float: #float, text: #text }
+    }
+}
+
 fn optional_usize(value: Option<usize>) -> TokenStream {
     optional(value.map(|value| Literal::usize_unsuffixed(value).into_token_stream()))
 }
@@ -309,9 +399,11 @@ fn optional_usize(value: Option<usize>) -> TokenStream {
 fn expand_enum(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
     let ident = input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let json_schema = json_schema_impl(ident, input.generics);
     let meta = container_meta(input);
     let names: Vec<&str> = variants.iter().map(|v| v.name.as_str()).collect();
     let idents: Vec<&Ident> = variants.iter().map(|v| v.ident).collect();
+    let ident_names: Vec<String> = idents.iter().map(ToString::to_string).collect();
     let variant_meta = variants.iter().map(|variant| {
         let name = &variant.name;
         let ident = variant.ident.to_string();
@@ -334,6 +426,13 @@ fn expand_enum(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
                     variants: &[#(#variant_meta),*],
                     names: <Self as ::ecr_config::UnitEnum>::NAMES,
                 });
+            const __CONST_SHAPE: &'static ::ecr_config::__private::compile_time::ConstShape =
+                &::ecr_config::__private::compile_time::ConstShape::Enum(
+                    &::ecr_config::__private::compile_time::ConstEnum {
+                        names: <Self as ::ecr_config::UnitEnum>::NAMES,
+                        idents: &[#(#ident_names),*],
+                    },
+                );
 
             #[inline]
             fn validate_into(
@@ -352,6 +451,7 @@ fn expand_enum(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
                 #as_str
             }
         }
+        #json_schema
     }
 }
 

@@ -6,6 +6,8 @@ mod attr;
 mod check;
 mod errors;
 mod expand;
+mod include;
+mod literal;
 mod model;
 mod pattern;
 mod serde_attr;
@@ -31,4 +33,18 @@ use syn::{DeriveInput, parse_macro_input};
 pub fn derive_validate(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input).into()
+}
+
+/// `checked!(Type { field: value, … })`: the struct literal, checked against `Type`'s
+/// declarations at compile time. See `ecr_config::checked`.
+#[proc_macro]
+pub fn checked(input: TokenStream) -> TokenStream {
+    literal::expand(input.into()).into()
+}
+
+/// Embeds a JSON config file as a value of a type deriving `Validate`, checked when the crate
+/// builds: `include_config!("deploy/ecr.json" as EcrConfig)`. See `ecr_config::include_config`.
+#[proc_macro]
+pub fn include_config(input: TokenStream) -> TokenStream {
+    include::include_config(input.into()).into()
 }

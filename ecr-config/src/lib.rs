@@ -114,6 +114,33 @@
 //! JSON Schema reads it: `null` is not an absent optional property, an object is not an array,
 //! a property may not be given twice.
 //!
+//! # Schema and reference
+//!
+//! The same declarations describe the type: [`Validate::json_schema`] generates its JSON
+//! Schema (draft 2020-12) and [`Validate::markdown_reference`] a Markdown reference in the
+//! form of the platform's settings pages, a table of properties and an example per object.
+//! `ecr-config schema` and `ecr-config docs` print the ECR model's.
+//!
+//! # Config files checked at build time
+//!
+//! [`include_config!`] embeds a JSON file in the binary as a typed value, and checks it when
+//! the crate builds: a file that is not JSON, misses a required property, has an unknown or
+//! duplicated property or breaks any declared constraint fails `cargo build`, with every
+//! finding as [`from_json_str`] would report it (file, line, column, JSON Pointer, message,
+//! keyword). Editing the file rebuilds the crate.
+//!
+//! ```
+//! use std::sync::LazyLock;
+//!
+//! use ecr_config::ecr::{EcrConfig, Region};
+//!
+//! // The path is relative to the directory of the crate's Cargo.toml.
+//! static ECR: LazyLock<EcrConfig> =
+//!     LazyLock::new(|| ecr_config::include_config!("examples/ecr.json" as EcrConfig));
+//!
+//! assert_eq!(ECR.ci.region, Region::UsEast1);
+//! ```
+//!
 //! # The ECR model
 //!
 //! [`ecr::EcrConfig`] is the platform's AWS ECR integration settings, declared with these
@@ -124,6 +151,7 @@
 // The derive writes `::ecr_config::…` paths; this lets the crate use its own derive.
 extern crate self as ecr_config;
 
+mod docs;
 pub mod ecr;
 mod error;
 pub mod meta;
@@ -138,6 +166,100 @@ mod validate;
 pub mod __private;
 
 pub use ecr_config_derive::Validate;
+
+/// A config written as a Rust struct literal, checked at compile time: a value that breaks a
+/// declared constraint does not build.
+///
+/// `checked!(Type { field: value, … })` evaluates to the literal itself, each string literal
+/// converted `Into` its field's type (`String`, [`Secret<String>`], …), after the compiler has
+/// checked every field against `Type`'s declarations, nested structs and lists included, with
+/// the very matchers and rules [`Validate::validate`] runs. Findings name the Rust field path
+/// and the rule.
+///
+/// ```
+/// use std::sync::LazyLock;
+///
+/// use ecr_config::checked;
+/// use ecr_config::ecr::{CiConfig, Region};
+///
+/// static CI: LazyLock<CiConfig> = LazyLock::new(|| {
+///     checked!(CiConfig {
+///         region: Region::UsEast1,
+///         access_key: "AKIAIOSFODNN7EXAMPLE",
+///         secret_key: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+///     })
+/// });
+/// assert_eq!(CI.access_key, "AKIAIOSFODNN7EXAMPLE");
+/// ```
+///
+/// An access key of 19 characters is a compile error:
+///
+/// ```compile_fail,E0080
+/// # use ecr_config::{checked, ecr::{CiConfig, Region}};
+/// let ci = checked!(CiConfig {
+///     region: Region::UsEast1,
+///     access_key: "AKIAIOSFODNN7EXAMPL",
+///     secret_key: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+/// });
+/// ```
+///
+/// Only values known at compile time can be checked: string, number and boolean literals,
+/// enum variants, nested struct literals, `Some(…)`, `None`, arrays and `vec![…]`. Anything
+/// else (a variable, a function call, `..Default::default()`) is rejected; build such values
+/// normally and call [`Validate::validate`]. A type that contains itself cannot be checked
+/// this way.
+pub use ecr_config_derive::checked;
+
+/// Embeds a JSON config file as a `Type`, checked when the crate builds:
+/// `include_config!("deploy/ecr.json" as EcrConfig)`.
+///
+/// The path is relative to the directory of the calling crate's `Cargo.toml`
+/// (`CARGO_MANIFEST_DIR`); `Type` derives [`Validate`] and `serde::Deserialize`, and must be
+/// a concrete type (not a generic parameter). The macro reads the file while the crate
+/// compiles and makes the build fail, at the macro call, with every problem of the file, one
+/// a line, as `PATH:LINE:COLUMN: POINTER: MESSAGE (KEYWORD)`:
+///
+/// ```text
+/// error[E0080]: evaluation panicked: `deploy/ecr.json` (embedded as `EcrConfig`) breaks constraints:
+///               deploy/ecr.json:4:19: /ci/access_key: expected exactly 20 characters, found 19 (minLength)
+///               deploy/ecr.json:9:17: /setup/role_arn: must match ^arn:aws:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_-]+$ (pattern)
+/// ```
+///
+/// What is checked at build time: the syntax (UTF-8, JSON, at most 128 nested containers),
+/// duplicated properties, and, against the type's declarations, what [`from_json_str`]
+/// checks: types, required and unknown properties, enum values and every rule (`len`,
+/// `pattern`, `range`, `constant`, `content_media_type`), in nested structs, `Option`s,
+/// lists and maps. The file's text is embedded with `include_str!`, which is also what makes
+/// Cargo rebuild the crate when it changes, and deserialized with `serde_json` when the
+/// expression runs, without checking it again.
+///
+/// What cannot be checked at build time:
+/// - values only known at run time: read those with [`from_json_str`], which reports the same
+///   findings as a value;
+/// - fields whose type has no described shape: a type with a hand-written [`Validate`] impl,
+///   a `#[validate(skip)]` field. Serde still reads them when the expression runs, and if it
+///   rejects one, that panics, naming the file, the line and column and the kind of error
+///   (not serde's message, which can quote a secret);
+/// - a type that contains itself (`struct Tree { children: Vec<Tree> }`) cannot be described
+///   as `const` data: embedding one is a "cycle detected" compile error.
+///
+/// ```
+/// use std::sync::LazyLock;
+///
+/// use ecr_config::ecr::EcrConfig;
+///
+/// static ECR: LazyLock<EcrConfig> =
+///     LazyLock::new(|| ecr_config::include_config!("examples/ecr.json" as EcrConfig));
+///
+/// assert_eq!(ECR.ci.access_key, "AKIAIOSFODNN7EXAMPLE");
+/// ```
+///
+/// A file that breaks a constraint does not build:
+///
+/// ```compile_fail,E0080
+/// let ecr = ecr_config::include_config!("examples/ecr-invalid.json" as ecr_config::ecr::EcrConfig);
+/// ```
+pub use ecr_config_derive::include_config;
 pub use error::{Detail, Keyword, Number, ValidationError, ValidationErrors};
 pub use meta::{Shape, UnitEnum};
 pub use parse::{Finding, Report, from_json_slice, from_json_str};

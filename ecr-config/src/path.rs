@@ -49,6 +49,32 @@ impl<'a> FieldPath<'a> {
         }
     }
 
+    /// The enclosing location, `None` at the root.
+    pub(crate) const fn parent(&self) -> Option<&'a FieldPath<'a>> {
+        self.parent
+    }
+
+    /// Whether this is the whole document.
+    pub(crate) const fn is_root(&self) -> bool {
+        matches!(self.segment, Segment::Root)
+    }
+
+    /// The property name, if this location is one.
+    pub(crate) const fn key_segment(&self) -> Option<&'a str> {
+        match self.segment {
+            Segment::Key(key) => Some(key),
+            _ => None,
+        }
+    }
+
+    /// The array index, if this location is one.
+    pub(crate) const fn index_segment(&self) -> Option<usize> {
+        match self.segment {
+            Segment::Index(index) => Some(index),
+            _ => None,
+        }
+    }
+
     /// The RFC 6901 JSON Pointer of this location: `/ci/access_key`, `/mirrors/1/url`, with `~`
     /// written `~0` and `/` written `~1` inside a key.
     pub fn to_pointer(&self) -> String {

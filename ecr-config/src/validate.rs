@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::hash::BuildHasher;
 
+use crate::__private::compile_time::ConstShape;
 use crate::meta::Shape;
 use crate::{FieldPath, ValidationErrors};
 
@@ -22,6 +23,12 @@ pub trait Validate {
     /// document against and the schema is generated from. [`Shape::Any`] unless described.
     const SHAPE: Shape = Shape::Any;
 
+    /// [`Validate::SHAPE`] as plain data, for the checks `include_config!` and `checked!` run
+    /// in `const` evaluation (which cannot call the `fn` pointers `SHAPE` holds). Filled in by
+    /// the derive; not a public API.
+    #[doc(hidden)]
+    const __CONST_SHAPE: &'static ConstShape = &ConstShape::Any;
+
     /// The JSON Schema (draft 2020-12) of this type, generated from [`Validate::SHAPE`]: the
     /// same declarations `validate` and the parser check.
     fn json_schema() -> serde_json::Value
@@ -29,6 +36,28 @@ pub trait Validate {
         Self: Sized,
     {
         crate::schema::generate(&Self::SHAPE)
+    }
+
+    /// A Markdown reference of this type, generated from [`Validate::SHAPE`] like
+    /// [`Validate::json_schema`]: a section per object with a `Name | Type | Description |
+    /// Required` table, each property's rules in words (enum values, lengths, patterns,
+    /// bounds, defaults, constants), whether unknown properties are allowed, and the object's
+    /// first `#[example]`. Objects nested in lists or maps get sections too; a type that
+    /// contains itself links back to its section.
+    ///
+    /// ```
+    /// use ecr_config::{Validate, ecr::EcrConfig};
+    ///
+    /// let docs = EcrConfig::markdown_reference();
+    /// assert!(docs.starts_with("# AWS ECR\n"));
+    /// assert!(docs.contains("\n## ci: CI/CD Image Push Configuration\n"));
+    /// assert!(docs.contains("<br>Pattern: `^[A-Z0-9]{20}$` | yes |\n"));
+    /// ```
+    fn markdown_reference() -> String
+    where
+        Self: Sized,
+    {
+        crate::docs::generate(&Self::SHAPE)
     }
 
     /// Checks every constraint of the whole value and returns all failures, not only the
@@ -53,6 +82,7 @@ macro_rules! leaves {
     ($($shape:expr => $($ty:ty),*;)*) => {$($(
         impl Validate for $ty {
             const SHAPE: Shape = $shape;
+            const __CONST_SHAPE: &'static ConstShape = &ConstShape::leaf(Self::SHAPE);
 
             #[inline]
             fn validate_into(&self, _: &FieldPath<'_>, _: &mut ValidationErrors) {}
@@ -70,6 +100,7 @@ macro_rules! integers {
                 // `u128::MAX` does not fit; no JSON number that large reaches a config.
                 max: if <$int>::MAX as u128 > i128::MAX as u128 { i128::MAX } else { <$int>::MAX as i128 },
             };
+            const __CONST_SHAPE: &'static ConstShape = &ConstShape::leaf(Self::SHAPE);
 
             #[inline]
             fn validate_into(&self, _: &FieldPath<'_>, _: &mut ValidationErrors) {}
@@ -99,6 +130,7 @@ leaves! {
 
 impl<T: zeroize::Zeroize + Validate> Validate for crate::Secret<T> {
     const SHAPE: Shape = Shape::Sensitive(|| &T::SHAPE);
+    const __CONST_SHAPE: &'static ConstShape = &ConstShape::Sensitive(T::__CONST_SHAPE);
 
     #[inline]
     fn validate_into(&self, _: &FieldPath<'_>, _: &mut ValidationErrors) {}
@@ -108,6 +140,7 @@ macro_rules! forward {
     ($($ty:ty),* $(,)?) => {$(
         impl<T: Validate + ?Sized> Validate for $ty {
             const SHAPE: Shape = T::SHAPE;
+            const __CONST_SHAPE: &'static ConstShape = T::__CONST_SHAPE;
 
             #[inline]
             fn validate_into(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
@@ -121,6 +154,7 @@ forward!(&T, Box<T>, std::rc::Rc<T>, std::sync::Arc<T>);
 
 impl<T: Validate + ToOwned + ?Sized> Validate for std::borrow::Cow<'_, T> {
     const SHAPE: Shape = T::SHAPE;
+    const __CONST_SHAPE: &'static ConstShape = T::__CONST_SHAPE;
 
     #[inline]
     fn validate_into(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
@@ -130,6 +164,7 @@ impl<T: Validate + ToOwned + ?Sized> Validate for std::borrow::Cow<'_, T> {
 
 impl<T: Validate> Validate for Option<T> {
     const SHAPE: Shape = Shape::Optional(|| &T::SHAPE);
+    const __CONST_SHAPE: &'static ConstShape = &ConstShape::Optional(T::__CONST_SHAPE);
 
     #[inline]
     fn validate_into(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
@@ -153,6 +188,7 @@ macro_rules! sequence {
     ($($ty:ty),* $(,)?) => {$(
         impl<T: Validate> Validate for $ty {
             const SHAPE: Shape = Shape::Array(|| &T::SHAPE);
+            const __CONST_SHAPE: &'static ConstShape = &ConstShape::Array(T::__CONST_SHAPE);
 
             #[inline]
             fn validate_into(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
@@ -168,6 +204,7 @@ sequence!(Vec<T>, [T], VecDeque<T>);
 
 impl<T: Validate, const N: usize> Validate for [T; N] {
     const SHAPE: Shape = Shape::Array(|| &T::SHAPE);
+    const __CONST_SHAPE: &'static ConstShape = &ConstShape::Array(T::__CONST_SHAPE);
 
     #[inline]
     fn validate_into(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
@@ -177,6 +214,7 @@ impl<T: Validate, const N: usize> Validate for [T; N] {
 
 impl<K: AsRef<str>, V: Validate> Validate for BTreeMap<K, V> {
     const SHAPE: Shape = Shape::Map(|| &V::SHAPE);
+    const __CONST_SHAPE: &'static ConstShape = &ConstShape::Map(V::__CONST_SHAPE);
 
     #[inline]
     fn validate_into(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
@@ -188,6 +226,7 @@ impl<K: AsRef<str>, V: Validate> Validate for BTreeMap<K, V> {
 
 impl<K: AsRef<str>, V: Validate, S: BuildHasher> Validate for HashMap<K, V, S> {
     const SHAPE: Shape = Shape::Map(|| &V::SHAPE);
+    const __CONST_SHAPE: &'static ConstShape = &ConstShape::Map(V::__CONST_SHAPE);
 
     fn validate_into(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
         let start = errors.len();

@@ -168,3 +168,35 @@ fn every_object_has_a_valid_example() {
         );
     }
 }
+
+/// `#[len]` counts characters of a string, items of a list and properties of a map, each
+/// with its own keyword; a field `#[serde(skip)]` leaves out is not a property.
+#[test]
+fn lengths_use_the_keyword_of_the_json_type() {
+    #[derive(serde::Deserialize, Validate)]
+    #[allow(dead_code, reason = "only the schema is used")]
+    struct Lengths {
+        #[len(min = 1, max = 3)]
+        text: String,
+        #[len(min = 1, max = 3)]
+        list: Vec<u8>,
+        #[len(min = 1, max = 3)]
+        map: std::collections::BTreeMap<String, u8>,
+        #[serde(skip)]
+        cache: u32,
+    }
+
+    let schema = Lengths::json_schema();
+    let properties = &schema["properties"];
+    assert_eq!(properties["text"]["minLength"], 1);
+    assert_eq!(properties["list"]["minItems"], 1);
+    assert_eq!(properties["list"]["maxItems"], 3);
+    assert_eq!(properties["map"]["minProperties"], 1);
+    assert_eq!(properties["map"]["maxProperties"], 3);
+    assert!(properties["map"].get("minLength").is_none());
+    assert!(properties.get("cache").is_none());
+    assert_eq!(
+        schema["required"],
+        serde_json::json!(["text", "list", "map"])
+    );
+}

@@ -1,10 +1,50 @@
-//! Compile-time behaviour of the derive: what must compile, and every misuse with the error a
-//! user sees. Regenerate with `TRYBUILD=overwrite cargo test -p ecr-config-tests --test ui`,
-//! then read every changed `.stderr` as a user would.
+//! Compile-time behaviour of the derive and the macros: what must compile, and every misuse
+//! with the error a user sees. Regenerate with
+//! `TRYBUILD=overwrite cargo test -p ecr-config-tests --test ui`, then read every changed
+//! `.stderr` as a user would.
+//!
+//! The `include_config!` cases embed the JSON files of `ui/configs/`. trybuild compiles every
+//! case as a binary of one generated crate, `<target dir>/tests/trybuild/ecr-config-tests/`,
+//! and that directory is the `CARGO_MANIFEST_DIR` the macro resolves paths against; so the
+//! files are copied into its `configs/` first, and the cases read as a user's crate would:
+//! `include_config!("configs/ecr.json" as EcrConfig)`. (The missing-file case prints the
+//! path it looked for, which trybuild writes `$WORKSPACE/target/…` only when the target
+//! directory is the workspace's own.)
+
+use std::fs;
+use std::path::{Path, PathBuf};
 
 #[test]
 fn ui() {
+    copy_configs();
     let t = trybuild::TestCases::new();
     t.pass("ui/pass/*.rs");
     t.compile_fail("ui/fail/*.rs");
+}
+
+/// Copies `ui/configs/*.json` next to the crate trybuild generates.
+fn copy_configs() {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/configs");
+    let to = trybuild_crate_dir().join("configs");
+    fs::create_dir_all(&to).unwrap_or_else(|error| panic!("creating {}: {error}", to.display()));
+    for entry in fs::read_dir(&from).expect("ui/configs") {
+        let path = entry.expect("a file of ui/configs").path();
+        let name = path.file_name().expect("a file name");
+        fs::copy(&path, to.join(name))
+            .unwrap_or_else(|error| panic!("copying {}: {error}", path.display()));
+    }
+}
+
+/// The crate trybuild generates, inside the target directory this test runs from (the test
+/// binary is `<target dir>/debug/deps/ui-HASH`), so that any `CARGO_TARGET_DIR` works.
+fn trybuild_crate_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let target = exe
+        .ancestors()
+        .nth(3)
+        .expect("the test binary is in <target dir>/<profile>/deps");
+    target
+        .join("tests")
+        .join("trybuild")
+        .join(env!("CARGO_PKG_NAME"))
 }

@@ -8,6 +8,7 @@
 
 mod code;
 mod ecma;
+mod lengths;
 mod tables;
 #[cfg(test)]
 mod tests;
@@ -21,7 +22,9 @@ use regex_automata::{Anchored, MatchKind};
 use regex_syntax::ast::{self, parse::Parser};
 use regex_syntax::hir::{self, Dot, Hir, Look, translate::TranslatorBuilder};
 
-use self::tables::{MAX_ENTRIES, TableError, Tables};
+pub(crate) use self::lengths::{Lengths, describe as describe_lengths};
+pub(crate) use self::tables::Tables;
+use self::tables::{MAX_ENTRIES, TableError};
 
 /// Bounds the NFA and determinization working memory, so hopeless patterns fail fast.
 const BUILD_LIMIT: usize = 4 << 20;
@@ -32,30 +35,32 @@ const DFA_LIMIT: usize = 1 << 20;
 /// Largest DFA (in `regex-automata`'s memory use) worth minimizing; see `build`.
 const MINIMIZE_BUDGET: usize = 64 << 10;
 
-/// Compiles `pattern` to `const fn #name(haystack: &str) -> bool`: straight-line
-/// code when the DFA is a chain ([`code`]), else a walk over its tables; errors are spanned at
-/// the literal.
-pub(crate) fn compile(
-    pattern: &syn::LitStr,
+/// Compiles the pattern literal to its tables; errors are spanned at the literal.
+pub(crate) fn compile(pattern: &syn::LitStr) -> syn::Result<Tables> {
+    build(&pattern.value()).map_err(|message| syn::Error::new(pattern.span(), message))
+}
+
+/// Emits the pattern's tables as `const #tables: Dfa`, which checks in `const` evaluation
+/// walk, and `const fn #name(haystack: &str) -> bool`, which `validate` calls: straight-line
+/// code when the DFA is a chain ([`code`]; the tests hold it to the tables' answers), else a
+/// walk over the same tables.
+pub(crate) fn emit(
+    tables: &Tables,
     name: &proc_macro2::Ident,
-) -> syn::Result<TokenStream> {
-    let tables =
-        build(&pattern.value()).map_err(|message| syn::Error::new(pattern.span(), message))?;
-    let body = code::chain(&tables).map_or_else(
-        || {
-            let dfa = tables.to_tokens();
-            quote! {
-                const DFA: ::ecr_config::__private::dfa::Dfa = #dfa;
-                DFA.is_match(haystack)
-            }
-        },
+    tables_name: &proc_macro2::Ident,
+) -> TokenStream {
+    let dfa = tables.to_tokens();
+    let body = code::chain(tables).map_or_else(
+        || quote!(#tables_name.is_match(haystack)),
         |links| code::emit(&links, tables.start == tables.stride),
     );
-    Ok(quote! {
+    quote! {
+        const #tables_name: ::ecr_config::__private::dfa::Dfa = #dfa;
+
         const fn #name(haystack: &::core::primitive::str) -> ::core::primitive::bool {
             #body
         }
-    })
+    }
 }
 
 /// Builds the tables for `pattern`, or the error message to report.

@@ -463,3 +463,37 @@ fn config_patterns_compile_to_straight_line_code() {
     // Branching DFAs keep the table walk.
     assert!(compile("^(ab|cd)$").chain.is_none());
 }
+
+/// The length analysis against brute force: every string of up to 6 code points over an
+/// alphabet that covers the patterns (one, two and four UTF-8 bytes per code point).
+#[test]
+fn accepted_lengths_agree_with_brute_force() {
+    let alphabet = ['a', 'b', 'é', '😀'];
+    let patterns = [
+        "^(ab)+$",
+        "^a?b{2,3}$",
+        "é😀",
+        "^(é|😀a)*$",
+        "b$",
+        "^[^a]{2}$",
+        "^a{2,3}(b{5})?$",
+        "^(a|bb|ééé)$",
+        "",
+    ];
+    let mut strings: Vec<Vec<String>> = vec![vec![String::new()]];
+    for n in 1..=6 {
+        let longer = strings[n - 1]
+            .iter()
+            .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+            .collect();
+        strings.push(longer);
+    }
+    for pattern in patterns {
+        let compiled = compile(pattern);
+        let lengths = super::lengths::Lengths::of(&compiled.tables).expect("periodic");
+        for (n, of_length) in strings.iter().enumerate() {
+            let brute = of_length.iter().any(|s| compiled.is_match(s));
+            assert_eq!(lengths.accepts(n), brute, "{pattern:?} at length {n}");
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! Declares a Docker registry credential schema with the same attributes as the ECR model and
-//! validates two credentials: `cargo run -p ecr-config --example docker_registry`.
+//! validates two credentials: `cargo run -p ecr-config --example docker_registry`. With
+//! `-- docs`, prints the schema's Markdown reference instead (committed as `REFERENCE.md`).
 
 // `pub` items: the tests include this module too.
 #[allow(unreachable_pub)]
@@ -31,6 +32,10 @@ const BAD: &str = r#"{
 }"#;
 
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("docs") {
+        print!("{}", RegistryCredential::markdown_reference());
+        return;
+    }
     for (label, json) in [("good", GOOD), ("bad", BAD)] {
         let credential: RegistryCredential = match serde_json::from_str(json) {
             Ok(credential) => credential,

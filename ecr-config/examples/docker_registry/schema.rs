@@ -8,6 +8,17 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[title("Docker Registry")]
+#[example(
+    r#"{
+    "name": "team-hub",
+    "provider": "docker-hub",
+    "host": "registry-1.docker.io",
+    "port": 443,
+    "username": "deploy-bot",
+    "password": "REPLACE-WITH-YOUR-ACCESS-TOKEN",
+    "mirrors": [{ "url": "https://mirror.gcr.io", "priority": 1 }]
+}"#
+)]
 pub struct RegistryCredential {
     /// Unique name of this credential, used to reference it from pipelines
     #[title("Credential Name")]
@@ -65,6 +76,7 @@ pub enum RegistryProvider {
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 #[title("Mirror")]
+#[example(r#"{ "url": "https://mirror.gcr.io", "priority": 1 }"#)]
 pub struct Mirror {
     /// Mirror URL, https only
     #[title("URL")]

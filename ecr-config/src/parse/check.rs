@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::__private::compile_time::{OUT_OF_RANGE, closest};
 use crate::__private::{
     Measure, check_const, check_json_media_type, check_length, check_range, pattern_failed,
 };
@@ -73,10 +74,19 @@ impl Checker {
     /// it (nor the field's rules) is reported.
     pub(crate) fn value(&mut self, node: &Node<'_>, shape: &Shape, path: &FieldPath<'_>) -> bool {
         match (shape, &node.kind) {
-            (Shape::Any, _)
-            | (Shape::Boolean, Kind::Bool)
-            | (Shape::Number, Kind::Number(_))
-            | (Shape::Str, Kind::Str(_)) => true,
+            (Shape::Any, _) | (Shape::Boolean, Kind::Bool) | (Shape::Str, Kind::Str(_)) => true,
+            // serde_json reads no number beyond `f64`'s range (`1e400`) into a float.
+            (Shape::Number, Kind::Number(raw)) => {
+                if raw.parse::<f64>().is_ok_and(f64::is_finite) {
+                    return true;
+                }
+                let detail = Detail::Type {
+                    expected: expected(shape),
+                    found: OUT_OF_RANGE,
+                };
+                self.push(span(node), path, Keyword::Type, detail);
+                false
+            }
             (Shape::Sensitive(inner), _) => {
                 self.secrets.push(span(node));
                 self.value(node, inner(), path)
@@ -124,8 +134,9 @@ impl Checker {
         max: i128,
         path: &FieldPath<'_>,
     ) -> bool {
-        // serde reads `1.0` or `1e2` into no integer type, so neither is an integer here.
-        if raw.contains(['.', 'e', 'E']) {
+        // serde reads `1.0` or `1e2` into no integer type, so neither is an integer here; nor
+        // `-0`, which serde_json reads as the float `-0.0`.
+        if raw.contains(['.', 'e', 'E']) || raw == "-0" {
             self.wrong_type(node, &Shape::Integer { min, max }, path);
             return false;
         }
@@ -291,17 +302,4 @@ fn rule_check(rule: &Rule, node: &Node<'_>, path: &FieldPath<'_>, errors: &mut V
         Rule::Const(expected) => check_const(text, expected, path, errors),
         Rule::ContentMediaType(_) => check_json_media_type(text, path, errors),
     }
-}
-
-/// The allowed value closest to a near miss: same letters in another case, or a typo or two.
-pub(crate) fn closest(value: &str, candidates: &[&'static str]) -> Option<&'static str> {
-    if let Some(same) = candidates.iter().find(|c| c.eq_ignore_ascii_case(value)) {
-        return Some(same);
-    }
-    candidates
-        .iter()
-        .map(|&c| (strsim::damerau_levenshtein(value, c), c))
-        .filter(|&(distance, c)| distance <= 2 && distance < c.len().min(value.len()))
-        .min_by_key(|&(distance, _)| distance)
-        .map(|(_, c)| c)
 }

@@ -7,6 +7,7 @@
 //! against the type's [`Shape`](crate::Shape) ([`check`]), which finds everything at once.
 
 mod check;
+mod const_tree;
 mod locate;
 mod report;
 mod strict;
@@ -21,6 +22,9 @@ use crate::error::{Detail, Keyword, ValidationError};
 use crate::{FieldPath, Validate};
 
 pub use report::{Finding, Report};
+
+#[doc(hidden)]
+pub use const_tree::document as const_document;
 
 use self::check::Checker;
 use self::tree::Node;

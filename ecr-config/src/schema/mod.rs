@@ -8,36 +8,54 @@ use serde_json::{Map, Value, json};
 use crate::error::Number;
 use crate::meta::{FieldMeta, Rule, Shape, StructMeta};
 
+#[cfg(feature = "schemars")]
+pub(crate) mod schemars;
+
 /// The dialect every generated schema declares.
 pub(crate) const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// The JSON Schema of a shape; see [`Validate::json_schema`](crate::Validate::json_schema).
 pub(crate) fn generate(shape: &'static Shape) -> Value {
-    let mut generator = Generator::default();
-    let mut schema = generator.shape(shape);
+    let (mut body, defs) = parts(shape, "#/$defs/");
     let mut root = Map::new();
     root.insert("$schema".into(), DIALECT.into());
-    if let Value::Object(body) = &mut schema {
-        root.append(body);
+    root.append(&mut body);
+    if !defs.is_empty() {
+        root.insert("$defs".into(), Value::Object(defs.into_iter().collect()));
     }
-    // Types that contain themselves are described once, under `$defs`.
+    Value::Object(root)
+}
+
+/// A shape's schema without the root's `$schema`, and the definitions its `$ref`s name, each
+/// referred to as `ref_prefix` followed by the Rust name of the type.
+pub(crate) fn parts(
+    shape: &'static Shape,
+    ref_prefix: &str,
+) -> (Map<String, Value>, BTreeMap<String, Value>) {
+    let mut generator = Generator {
+        ref_prefix,
+        stack: Vec::new(),
+        defs: BTreeMap::new(),
+        pending: Vec::new(),
+        referred: Vec::new(),
+    };
+    let body = match generator.shape(shape) {
+        Value::Object(body) => body,
+        _ => Map::new(),
+    };
+    // Types that contain themselves are described once, among the definitions.
     while let Some(meta) = generator.pending.pop() {
         generator.stack.push(meta.ident);
         let definition = generator.object(meta);
         generator.stack.pop();
         generator.defs.insert(meta.ident.to_owned(), definition);
     }
-    if !generator.defs.is_empty() {
-        root.insert(
-            "$defs".into(),
-            Value::Object(generator.defs.into_iter().collect()),
-        );
-    }
-    Value::Object(root)
+    (body, generator.defs)
 }
 
-#[derive(Default)]
-struct Generator {
+struct Generator<'a> {
+    /// What a `$ref` to a definition starts with, before the type's name.
+    ref_prefix: &'a str,
     /// The structs being described, outermost first: meeting one again means recursion.
     stack: Vec<&'static str>,
     defs: BTreeMap<String, Value>,
@@ -47,7 +65,7 @@ struct Generator {
     referred: Vec<&'static str>,
 }
 
-impl Generator {
+impl Generator<'_> {
     fn shape(&mut self, shape: &'static Shape) -> Value {
         match shape {
             Shape::Any => json!({}),
@@ -76,7 +94,7 @@ impl Generator {
                         self.referred.push(meta.ident);
                         self.pending.push(meta);
                     }
-                    return json!({ "$ref": format!("#/$defs/{}", meta.ident) });
+                    return json!({ "$ref": format!("{}{}", self.ref_prefix, meta.ident) });
                 }
                 self.stack.push(meta.ident);
                 let schema = self.object(meta);
@@ -130,15 +148,14 @@ impl Generator {
                 schema.insert(key.into(), value.into());
             }
         }
-        let array = schema.get("type").and_then(Value::as_str) == Some("array");
+        let (min_key, max_key) = match schema.get("type").and_then(Value::as_str) {
+            Some("array") => ("minItems", "maxItems"),
+            Some("object") => ("minProperties", "maxProperties"),
+            _ => ("minLength", "maxLength"),
+        };
         for rule in field.rules {
             match *rule {
                 Rule::Length { min, max } => {
-                    let (min_key, max_key) = if array {
-                        ("minItems", "maxItems")
-                    } else {
-                        ("minLength", "maxLength")
-                    };
                     if let Some(min) = min {
                         schema.insert(min_key.into(), min.into());
                     }

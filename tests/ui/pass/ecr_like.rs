@@ -98,7 +98,7 @@ mod shadowing {
 
     #[derive(Validate)]
     pub struct Shadowed {
-        #[len(min = 1, max = 20)]
+        #[len(min = 1, max = 2048)]
         #[pattern(r"^arn:aws:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_-]+$")]
         pub arn: ::std::string::String,
         #[pattern("^(ab|cd)$")]
