@@ -860,7 +860,7 @@ const fn same_but_case(meta: &ConstStruct, key: &str, names: Names) -> Option<&'
             continue;
         }
         let name = field_name(field, names);
-        if eq_ignore_ascii_case(name, key) {
+        if name.eq_ignore_ascii_case(key) {
             return Some(name);
         }
     }
@@ -1042,21 +1042,6 @@ const fn str_eq(a: &str, b: &str) -> bool {
     true
 }
 
-const fn eq_ignore_ascii_case(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if !a[i].eq_ignore_ascii_case(&b[i]) {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 /// Strings longer than this (in code points) get no did-you-mean.
 const SUGGEST_MAX_CHARS: usize = 64;
 
@@ -1066,7 +1051,7 @@ const SUGGEST_MAX_CHARS: usize = 64;
 pub const fn closest(value: &str, candidates: &[&'static str]) -> Option<&'static str> {
     let mut i = 0;
     while i < candidates.len() {
-        if eq_ignore_ascii_case(candidates[i], value) {
+        if candidates[i].eq_ignore_ascii_case(value) {
             return Some(candidates[i]);
         }
         i += 1;
