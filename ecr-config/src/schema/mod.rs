@@ -141,7 +141,8 @@ impl Generator<'_> {
             Value::Object(schema) => schema,
             _ => Map::new(),
         };
-        // The field's words describe the property; the type's only stand in for missing ones.
+        // The field's words describe the property, and only they: a property without a title
+        // of its own has none, whatever its type's title (as on the settings page).
         for (key, value) in [("title", field.title), ("description", field.description)] {
             schema.remove(key);
             if let Some(value) = value {
