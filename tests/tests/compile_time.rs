@@ -189,3 +189,88 @@ fn generated_registry_documents_agree() {
         agree_on_generated::<RegistryCredential>(10_000, 0xd0c2, docker::document);
     assert!(invalid > 4_000 && findings > 6_000, "{invalid} {findings}");
 }
+
+/// A report too long for its buffer is cut at a character boundary and says how many
+/// findings it left out: the compile error stays readable.
+#[test]
+fn a_report_that_overflows_stays_readable() {
+    let key = "é".repeat(100);
+    let members: Vec<String> = (0..300).map(|i| format!(r#""{key}{i}": 1"#)).collect();
+    let text = format!(r#"{{"ci": {{}}, "setup": {{}}, {}}}"#, members.join(", "));
+    let document = const_document(&text).expect("well-formed JSON");
+    let verdict = compile_time::verdict(
+        EcrConfig::__CONST_SHAPE,
+        document,
+        "`big.json`",
+        "big.json:",
+        Names::Serialized,
+    );
+    let message = verdict.as_str();
+    assert!(
+        message.starts_with("`big.json` breaks constraints:\nbig.json:1:"),
+        "{message}"
+    );
+    assert!(message.contains(r#"unknown property "éé"#), "{message}");
+    let omitted: usize = message
+        .rsplit_once("… and ")
+        .and_then(|(_, rest)| rest.strip_suffix(" more"))
+        .and_then(|n| n.parse().ok())
+        .expect("the count of findings left out");
+    assert!(omitted > 250, "{omitted}");
+
+    // One finding longer than the buffer, cut inside it whatever the parity of the cut.
+    for key in ["é".repeat(4000), format!("x{}", "é".repeat(4000))] {
+        let text = format!(r#"{{"ci": {{}}, "setup": {{}}, "{key}": 1}}"#);
+        let document = const_document(&text).expect("well-formed JSON");
+        let mut report = Report::new("big.json:", Names::Serialized);
+        compile_time::check(EcrConfig::__CONST_SHAPE, document, &mut report);
+        let findings = report.as_str();
+        assert!(findings.len() > 6_000, "{}", findings.len());
+        assert!(findings.starts_with("big.json:1:25: /"), "{findings}");
+        assert_eq!(
+            report.omitted(),
+            5,
+            "the required properties of ci and setup"
+        );
+    }
+}
+
+/// In a Rust literal, `None` in a list is an absent optional value; in JSON, `null` is a
+/// value of the wrong type.
+#[test]
+fn none_in_a_rust_list_is_not_null() {
+    #[derive(Validate)]
+    #[allow(dead_code, reason = "only the shape is used")]
+    struct Slots {
+        slots: Vec<Option<u8>>,
+    }
+
+    const NULL: compile_time::Node = compile_time::Node {
+        line: 1,
+        column: 12,
+        value: compile_time::Json::Null,
+    };
+    let document = compile_time::Node {
+        line: 1,
+        column: 1,
+        value: compile_time::Json::Object(&[compile_time::Member {
+            key: "slots",
+            line: 1,
+            column: 3,
+            value: compile_time::Node {
+                line: 1,
+                column: 10,
+                value: compile_time::Json::Array(&[NULL]),
+            },
+        }]),
+    };
+    let mut literal = Report::new("", Names::Rust);
+    compile_time::check(Slots::__CONST_SHAPE, &document, &mut literal);
+    assert!(literal.is_empty(), "{}", literal.as_str());
+    let mut json = Report::new("", Names::Serialized);
+    compile_time::check(Slots::__CONST_SHAPE, &document, &mut json);
+    assert_eq!(
+        json.as_str(),
+        "1:12: /slots/0: expected an integer, found null (type)"
+    );
+}

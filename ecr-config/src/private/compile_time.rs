@@ -327,9 +327,18 @@ impl Report {
         self.push_bytes(text.as_bytes());
     }
 
+    /// Appends `bytes` (whole UTF-8 text), or as much as fits, cut at a character boundary:
+    /// a report that ran out of room is shortened, never made unreadable.
     const fn push_bytes(&mut self, bytes: &[u8]) {
+        let mut end = bytes.len();
+        if end > CAPACITY - self.len {
+            end = CAPACITY - self.len;
+            while end > 0 && bytes[end] & 0xC0 == 0x80 {
+                end -= 1;
+            }
+        }
         let mut i = 0;
-        while i < bytes.len() && self.len < CAPACITY {
+        while i < end {
             self.buf[self.len] = bytes[i];
             self.len += 1;
             i += 1;
@@ -369,16 +378,25 @@ impl Report {
         }
         if let Some(key) = path.key_segment() {
             self.push_str("/");
-            let bytes = key.as_bytes();
+            // Runs between `~` and `/` go in whole, so a cut falls between characters.
+            let mut rest = key.as_bytes();
             let mut i = 0;
-            while i < bytes.len() {
-                match bytes[i] {
-                    b'~' => self.push_str("~0"),
-                    b'/' => self.push_str("~1"),
-                    byte => self.push_bytes(&[byte]),
-                }
-                i += 1;
+            while i < rest.len() {
+                let escape = match rest[i] {
+                    b'~' => "~0",
+                    b'/' => "~1",
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                };
+                let (run, after) = rest.split_at(i);
+                self.push_bytes(run);
+                self.push_str(escape);
+                (_, rest) = after.split_at(1);
+                i = 0;
             }
+            self.push_bytes(rest);
         } else if let Some(index) = path.index_segment() {
             self.push_str("/");
             self.push_usize(index);
@@ -438,7 +456,7 @@ impl Report {
         node: &Node,
         path: &FieldPath<'_>,
         keyword: Keyword,
-        bound: &str,
+        bound: Found,
         found: Found,
     ) {
         if !self.begin(node.line, node.column, path) {
@@ -449,13 +467,17 @@ impl Report {
         } else {
             "must be at most "
         });
-        self.push_str(bound);
+        self.push_found(bound);
         self.push_str(", found ");
-        match found {
+        self.push_found(found);
+        self.end(keyword);
+    }
+
+    const fn push_found(&mut self, number: Found) {
+        match number {
             Found::Int(n) => self.push_i128(n),
             Found::Text(text) => self.push_str(text),
         }
-        self.end(keyword);
     }
 
     const fn length_error(
@@ -542,7 +564,7 @@ const fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// The number a range finding shows.
+/// A number a range finding shows: exact, or as the runtime prints it.
 #[derive(Clone, Copy)]
 enum Found {
     Int(i128),
@@ -601,6 +623,8 @@ const fn value(shape: &ConstShape, node: &Node, path: &FieldPath<'_>, report: &m
             }
             false
         }
+        // In a Rust literal `None` is the absent value (in JSON, `null` is a wrong type).
+        (ConstShape::Optional(_), Json::Null) if matches!(report.names, Names::Rust) => true,
         (ConstShape::Sensitive(inner) | ConstShape::Optional(inner), _) => {
             value(inner, node, path, report)
         }
@@ -673,20 +697,7 @@ const fn integer(
         }
         None => (Keyword::Maximum, max, Found::Text(number.float)),
     };
-    if report.begin(node.line, node.column, path) {
-        report.push_str(if matches!(keyword, Keyword::Minimum) {
-            "must be at least "
-        } else {
-            "must be at most "
-        });
-        report.push_i128(bound);
-        report.push_str(", found ");
-        match found {
-            Found::Int(n) => report.push_i128(n),
-            Found::Text(text) => report.push_str(text),
-        }
-        report.end(keyword);
-    }
+    report.range_error(node, path, keyword, Found::Int(bound), found);
     false
 }
 
@@ -832,58 +843,30 @@ const fn find_field(meta: &ConstStruct, key: &str, names: Names) -> Option<&'sta
     None
 }
 
-/// The declared property closest to an unknown `key`, flattened ones included: as
-/// [`closest`] over every property name, in declaration order.
-const fn closest_field(meta: &ConstStruct, key: &str, names: Names) -> Option<&'static str> {
-    if let Some(same) = same_but_case(meta, key, names) {
-        return Some(same);
-    }
-    let mut best: Option<(usize, &'static str)> = None;
-    nearest_field(meta, key, names, &mut best);
-    match best {
-        Some((_, name)) => Some(name),
-        None => None,
-    }
-}
+/// Room for a struct's property names, flattened ones included; beyond it names are not
+/// suggested (a did-you-mean only).
+const MAX_PROPERTIES: usize = 512;
 
-const fn same_but_case(meta: &ConstStruct, key: &str, names: Names) -> Option<&'static str> {
-    let mut i = 0;
-    while i < meta.fields.len() {
-        let field = &meta.fields[i];
-        i += 1;
-        if field.flatten
-            && let ConstShape::Object(inner) = field.shape
-        {
-            if let Some(found) = same_but_case(inner, key, names) {
-                return Some(found);
-            }
-            continue;
-        }
-        let name = field_name(field, names);
-        if name.eq_ignore_ascii_case(key) {
-            return Some(name);
-        }
-    }
-    None
-}
-
-const fn nearest_field(
+/// The property names of `meta` in declaration order, flattened ones in their place, as the
+/// runtime lists them for [`closest`].
+const fn property_names(
     meta: &ConstStruct,
-    key: &str,
     names: Names,
-    best: &mut Option<(usize, &'static str)>,
+    out: &mut [&'static str; MAX_PROPERTIES],
+    len: &mut usize,
 ) {
     let mut i = 0;
-    while i < meta.fields.len() {
+    while i < meta.fields.len() && *len < MAX_PROPERTIES {
         let field = &meta.fields[i];
         i += 1;
         if field.flatten
             && let ConstShape::Object(inner) = field.shape
         {
-            nearest_field(inner, key, names, best);
+            property_names(inner, names, out, len);
             continue;
         }
-        consider(key, field_name(field, names), best);
+        out[*len] = field_name(field, names);
+        *len += 1;
     }
 }
 
@@ -895,7 +878,11 @@ const fn unknown(member: &Member, meta: &ConstStruct, path: &FieldPath<'_>, repo
     report.push_str("unknown property \"");
     report.push_str(member.key);
     report.push_str("\"");
-    if let Some(suggestion) = closest_field(meta, member.key, report.names) {
+    let mut names = [""; MAX_PROPERTIES];
+    let mut len = 0;
+    property_names(meta, report.names, &mut names, &mut len);
+    let (names, _) = names.split_at(len);
+    if let Some(suggestion) = closest(member.key, names) {
         report.push_str("; did you mean \"");
         report.push_str(suggestion);
         report.push_str("\"?");
@@ -957,12 +944,24 @@ const fn rule(rule: &ConstRule, node: &Node, path: &FieldPath<'_>, report: &mut 
             if let Some(bound) = min
                 && less(number, bound, true)
             {
-                report.range_error(node, path, Keyword::Minimum, bound.text, found(&number));
+                report.range_error(
+                    node,
+                    path,
+                    Keyword::Minimum,
+                    Found::Text(bound.text),
+                    found(&number),
+                );
             }
             if let Some(bound) = max
                 && less(number, bound, false)
             {
-                report.range_error(node, path, Keyword::Maximum, bound.text, found(&number));
+                report.range_error(
+                    node,
+                    path,
+                    Keyword::Maximum,
+                    Found::Text(bound.text),
+                    found(&number),
+                );
             }
         }
         ConstRule::Const(expected) => {
@@ -1056,37 +1055,27 @@ pub const fn closest(value: &str, candidates: &[&'static str]) -> Option<&'stati
         }
         i += 1;
     }
+    // The first of the nearest, within two edits and fewer than the shorter one's length.
     let mut best: Option<(usize, &'static str)> = None;
     let mut i = 0;
     while i < candidates.len() {
-        consider(value, candidates[i], &mut best);
+        let candidate = candidates[i];
         i += 1;
+        let Some(distance) = osa_distance(value, candidate) else {
+            continue;
+        };
+        if distance > 2 || distance >= candidate.len() || distance >= value.len() {
+            continue;
+        }
+        match best {
+            Some((nearest, _)) if nearest <= distance => {}
+            _ => best = Some((distance, candidate)),
+        }
     }
     match best {
         Some((_, candidate)) => Some(candidate),
         None => None,
     }
-}
-
-/// Keeps `candidate` in `best` if it is close enough to `value` and closer than `best`.
-const fn consider(value: &str, candidate: &'static str, best: &mut Option<(usize, &'static str)>) {
-    let Some(distance) = osa_distance(value, candidate) else {
-        return;
-    };
-    let shorter = if candidate.len() < value.len() {
-        candidate.len()
-    } else {
-        value.len()
-    };
-    if distance > 2 || distance >= shorter {
-        return;
-    }
-    if let Some((closest, _)) = *best
-        && closest <= distance
-    {
-        return;
-    }
-    *best = Some((distance, candidate));
 }
 
 /// The code points of `text`, if there are at most [`SUGGEST_MAX_CHARS`].
