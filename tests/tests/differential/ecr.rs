@@ -87,23 +87,9 @@ const NOT_JSON_TEXTS: &[&str] = &[
     "{\"a\" 1}",
 ];
 
-/// A document: a valid config, then (seven times in ten) a few changes.
+/// A document: a valid config, then a few changes (see `mutate::document`).
 pub(crate) fn document(rng: &mut Rng) -> Doc {
-    let mut doc = valid(rng);
-    let changes = match rng.u8(..10) {
-        0..=2 => 0,
-        3..=6 => 1,
-        7..=8 => 2,
-        _ => rng.usize(3..7),
-    };
-    for _ in 0..changes {
-        if rng.u8(..5) < 3 {
-            set_field(rng, &mut doc);
-        } else {
-            mutate::any_change(rng, &mut doc, NAMES);
-        }
-    }
-    doc
+    mutate::document(rng, valid, set_field, NAMES)
 }
 
 fn valid(rng: &mut Rng) -> Doc {

@@ -148,3 +148,28 @@ pub(crate) fn any_change(rng: &mut Rng, doc: &mut Doc, names: &[&str]) {
         _ => shuffle(rng, doc),
     }
 }
+
+/// A document around a schema: a valid one, then (seven times in ten) a few changes, each
+/// either aimed at a field of the schema (`set_field`) or any of the changes above.
+pub(crate) fn document(
+    rng: &mut Rng,
+    valid: fn(&mut Rng) -> Doc,
+    set_field: fn(&mut Rng, &mut Doc),
+    names: &[&str],
+) -> Doc {
+    let mut doc = valid(rng);
+    let changes = match rng.u8(..10) {
+        0..=2 => 0,
+        3..=6 => 1,
+        7..=8 => 2,
+        _ => rng.usize(3..7),
+    };
+    for _ in 0..changes {
+        if rng.u8(..5) < 3 {
+            set_field(rng, &mut doc);
+        } else {
+            any_change(rng, &mut doc, names);
+        }
+    }
+    doc
+}
