@@ -5,6 +5,7 @@
 
 use crate::__private::compile_time::{Json, JsonNumber, Member, Node};
 
+use super::report::Cursor;
 use super::tree::{self, Kind};
 
 /// The document of `text`, duplicate keys dropped after their first occurrence (the
@@ -13,29 +14,30 @@ pub fn document(text: &str) -> Option<&'static Node> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let base = text.len() - body.len();
     let root = tree::parse(body).ok()?;
-    let lines = Lines { text, base };
+    let mut lines = Lines {
+        text,
+        base,
+        cursor: Cursor::default(),
+    };
     Some(Box::leak(Box::new(lines.node(&root))))
 }
 
+/// Positions as the runtime's report computes them; nodes are visited in document order.
 struct Lines<'a> {
     text: &'a str,
     base: usize,
+    cursor: Cursor,
 }
 
 impl Lines<'_> {
-    /// 1-based line and column in characters of byte `offset` of the body; a byte-order mark
-    /// is not a column.
-    fn position(&self, offset: usize) -> (u32, u32) {
-        let before = &self.text[..self.base + offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |at| at + 1);
-        let prefix = &before[line_start..];
-        let prefix = prefix.strip_prefix('\u{feff}').unwrap_or(prefix);
+    /// 1-based line and column in characters of byte `offset` of the body.
+    fn position(&mut self, offset: usize) -> (u32, u32) {
+        let (line, column) = self.cursor.advance(self.text, self.base + offset);
         let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        (narrow(line), narrow(prefix.chars().count() + 1))
+        (narrow(line), narrow(column))
     }
 
-    fn node(&self, node: &tree::Node<'_>) -> Node {
+    fn node(&mut self, node: &tree::Node<'_>) -> Node {
         let (line, column) = self.position(node.start);
         let value = match &node.kind {
             Kind::Null => Json::Null,

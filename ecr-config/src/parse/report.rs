@@ -159,7 +159,7 @@ impl<'a> IntoIterator for &'a Report {
 /// Line and column of offsets visited in increasing order: one pass over the input however
 /// many findings a large document has.
 #[derive(Default)]
-struct Cursor {
+pub(super) struct Cursor {
     offset: usize,
     line: usize,
     line_start: usize,
@@ -168,7 +168,7 @@ struct Cursor {
 impl Cursor {
     /// 1-based line and column (in characters) of byte `offset`, which must not be before
     /// the previous one; a byte-order mark at the start of the input is not a column.
-    fn advance(&mut self, input: &str, offset: usize) -> (usize, usize) {
+    pub(super) fn advance(&mut self, input: &str, offset: usize) -> (usize, usize) {
         let bytes = input.as_bytes();
         let offset = offset.min(bytes.len());
         let from = self.offset.min(offset);
