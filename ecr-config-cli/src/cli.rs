@@ -69,7 +69,13 @@ duplicateKey, enum (AWS regions, with a did-you-mean), const, minLength, maxLeng
 contentMediaType (the policy is a JSON text).
 
 With no FILE, checks the example documented on the AWS ECR settings page, which fails: it \
-omits the CI credentials. `-` reads standard input.
+omits the CI credentials. `-` reads standard input. Each file (and standard input) is read up \
+to `--max-size` bytes (64 MiB unless told); a larger one is a `maxSize` finding.
+
+Secret values are masked with `*` in the source lines shown, by the model: the value of \
+`ci.secret_key` (every time it is given), of an unknown property named like it \
+(`secret_kye`), and whatever sits where it belongs with the wrong type. Everything else is \
+shown as written.
 
 Exit status: 0 if every file is valid, 1 if any file is invalid, 2 on a usage error or if a \
 file cannot be read (the other files are still checked; 2 wins over 1).";
@@ -86,6 +92,45 @@ pub(crate) struct CheckArgs {
     /// unset or empty)
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub(crate) color: ColorChoice,
+    /// The most bytes read of each file (and of standard input); a larger one is a `maxSize`
+    /// finding and is not checked. A number of bytes, or with a unit: `K`/`KiB`, `M`/`MiB`,
+    /// `G`/`GiB` (powers of 1024), `KB`, `MB`, `GB` (powers of 1000)
+    #[arg(long, default_value = "64MiB", value_name = "SIZE", value_parser = parse_size)]
+    pub(crate) max_size: Size,
+}
+
+/// A number of bytes, as `--max-size` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Size(pub(crate) u64);
+
+/// `1048576`, `64MiB`, `64M`, `10 MB`, `512KiB`.
+fn parse_size(text: &str) -> Result<Size, String> {
+    let text = text.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size: a number of bytes, maybe with a unit"))?;
+    let scale: u64 = match unit.trim() {
+        "" | "B" => 1,
+        "K" | "KiB" => 1 << 10,
+        "M" | "MiB" => 1 << 20,
+        "G" | "GiB" => 1 << 30,
+        "KB" => 1_000,
+        "MB" => 1_000_000,
+        "GB" => 1_000_000_000,
+        other => {
+            return Err(format!(
+                "unknown unit `{other}`: use K, KiB, M, MiB, G, GiB, KB, MB or GB"
+            ));
+        }
+    };
+    number
+        .checked_mul(scale)
+        .map(Size)
+        .ok_or_else(|| format!("`{text}` is too large"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -122,7 +167,19 @@ impl ColorChoice {
 mod tests {
     use clap::CommandFactory;
 
-    use super::{Cli, ColorChoice};
+    use super::{Cli, ColorChoice, Size, parse_size};
+
+    #[test]
+    fn sizes_take_units() {
+        assert_eq!(parse_size("1048576"), Ok(Size(1 << 20)));
+        assert_eq!(parse_size("64MiB"), Ok(Size(64 << 20)));
+        assert_eq!(parse_size("64M"), Ok(Size(64 << 20)));
+        assert_eq!(parse_size("10 MB"), Ok(Size(10_000_000)));
+        assert_eq!(parse_size("0"), Ok(Size(0)));
+        assert!(parse_size("ten").is_err());
+        assert!(parse_size("10 parsecs").is_err());
+        assert!(parse_size("99999999999999999999G").is_err());
+    }
 
     #[test]
     fn the_command_line_is_well_formed() {

@@ -3,10 +3,13 @@
 use ecr_config::Report;
 use serde::Serialize;
 
-/// One file's line: `{"path": …, "valid": …, "errors": […]}`.
+/// One file's line: `{"path": …, "valid": …, "errors": […]}`, and `"path_bytes": […]` (the
+/// name's bytes) after `path` when the name is not UTF-8, which `path` then cannot hold.
 #[derive(Debug, Serialize)]
 pub(crate) struct FileResult<'a> {
     path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<&'a [u8]>,
     valid: bool,
     errors: Vec<Error<'a>>,
 }
@@ -15,7 +18,7 @@ pub(crate) struct FileResult<'a> {
 #[derive(Debug, Serialize)]
 struct Error<'a> {
     pointer: &'a str,
-    keyword: &'static str,
+    keyword: &'a str,
     message: String,
     line: usize,
     column: usize,
@@ -38,9 +41,32 @@ impl<'a> FileResult<'a> {
         });
         FileResult {
             path,
+            path_bytes: None,
             valid: report.is_none(),
             errors,
         }
+    }
+
+    /// The line for a file that was not checked, with one finding about the whole file.
+    pub(crate) fn too_large(path: &'a str, keyword: &'a str, message: &str) -> Self {
+        FileResult {
+            path,
+            path_bytes: None,
+            valid: false,
+            errors: vec![Error {
+                pointer: "",
+                keyword,
+                message: message.to_owned(),
+                line: 1,
+                column: 1,
+            }],
+        }
+    }
+
+    /// Adds the bytes of a name that is not UTF-8.
+    pub(crate) fn with_name_bytes(mut self, bytes: Option<&'a [u8]>) -> Self {
+        self.path_bytes = bytes;
+        self
     }
 
     /// The line, without its line break.

@@ -1,9 +1,12 @@
 //! The human output: one rustc-style diagnostic a finding, rendered by annotate-snippets.
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use ecr_config::{Finding, Keyword, Report};
+use std::io::{self, Write};
+use std::ops::Range;
 
-use crate::mask::{self, Lines, SecretPaths};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use ecr_config::{Finding, Report};
+
+use crate::mask::{self, Document, Lines};
 
 /// Renders findings, notes and errors, in colour or not.
 #[derive(Debug)]
@@ -33,34 +36,27 @@ impl Human {
         self.renderer.render(&[Group::with_title(title)])
     }
 
-    /// Every finding of `report` about the document `input` read from `path`, each followed
-    /// by a blank line.
+    /// Writes every finding of `report` about the document `input` read from `path`, each
+    /// followed by a blank line, and flushes `out` after each one: a long report is seen as
+    /// it is rendered, and a run stopped midway has shown what it had.
     pub(crate) fn report(
         &self,
         path: &str,
-        input: &str,
+        document: &Document<'_>,
         report: &Report,
-        secrets: &SecretPaths,
-    ) -> String {
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let input = &*document.text;
         let lines = Lines::new(input);
-        let hidden = mask::hidden(input, report, secrets);
-        let mut out = String::new();
+        let hidden = mask::hidden(document, report);
         for finding in report {
-            let hidden_here;
-            let hidden = if finding.keyword() == Keyword::Syntax {
-                // Nothing is known about a document that does not parse: hide every value
-                // of the line shown.
-                let at = finding.span().start.min(input.len());
-                let line = lines.range(input, lines.line_of(at));
-                hidden_here = mask::hidden_on_line(input, line);
-                &hidden_here
-            } else {
-                &hidden
-            };
-            out.push_str(&self.finding(path, input, &lines, finding, hidden));
-            out.push_str("\n\n");
+            let span = document.span(finding.span());
+            let mut text = self.finding(path, input, &lines, finding, span, &hidden);
+            text.push_str("\n\n");
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
         }
-        out
+        Ok(())
     }
 
     fn finding(
@@ -69,23 +65,54 @@ impl Human {
         input: &str,
         lines: &Lines,
         finding: &Finding,
-        hidden: &[std::ops::Range<usize>],
+        span: Range<usize>,
+        hidden: &[Range<usize>],
     ) -> String {
-        let excerpt = mask::excerpt(input, lines, finding.span(), hidden);
+        let excerpt = mask::excerpt(input, lines, span, hidden);
         let pointer = finding.pointer();
-        let mut annotation = AnnotationKind::Primary.span(excerpt.span);
+        let mut annotation = AnnotationKind::Primary.span(excerpt.span.clone());
         if !pointer.is_empty() {
             annotation = annotation.label(defuse(pointer));
         }
         let title = Level::ERROR
             .primary_title(defuse(&finding.message()))
             .id(finding.keyword().as_str());
+        // annotate-snippets counts the column within the excerpt, which may begin inside
+        // its line; the ` --> ` line gets the library's.
+        let counted = excerpt.text[..excerpt.span.start].chars().count() + 1;
         let snippet = Snippet::source(excerpt.text)
             .line_start(excerpt.first_line)
             .path(path)
             .annotation(annotation);
-        self.renderer.render(&[title.element(snippet)])
+        let rendered = self.renderer.render(&[title.element(snippet)]);
+        with_column(rendered, finding.line(), counted, finding.column())
     }
+
+    /// `error[keyword]: message` about a whole file, with its ` --> path` line.
+    pub(crate) fn file_error(&self, path: &str, keyword: &str, message: &str) -> String {
+        let title = Level::ERROR.primary_title(message).id(keyword);
+        self.renderer.render(&[title.element(Origin::path(path))])
+    }
+}
+
+/// `rendered` with the column of its ` --> path:LINE:COLUMN` line (its second) changed from
+/// `counted` to `column`.
+fn with_column(mut rendered: String, line: usize, counted: usize, column: usize) -> String {
+    if counted == column {
+        return rendered;
+    }
+    let second = rendered.find('\n').map_or(rendered.len(), |at| at + 1);
+    let end = rendered[second..]
+        .find('\n')
+        .map_or(rendered.len(), |at| second + at);
+    let suffix = format!(":{line}:{counted}");
+    if rendered[second..end].ends_with(&suffix) {
+        let digits = end - counted.to_string().len();
+        rendered.replace_range(digits..end, &column.to_string());
+    } else {
+        debug_assert!(false, "no ` --> ` line in {rendered:?}");
+    }
+    rendered
 }
 
 /// Text from the document (a property's name in a message or a pointer) made safe for a
@@ -100,18 +127,20 @@ fn defuse(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use ecr_config::Validate;
     use ecr_config::ecr::EcrConfig;
 
     use super::Human;
-    use crate::mask::SecretPaths;
+    use crate::mask::Document;
 
     #[test]
     fn control_characters_of_the_document_never_reach_the_terminal() {
         let input = r#"{"\u001b[2J\u009b31m": 1, "x\u0007": 2}"#;
         let report = EcrConfig::from_json_str(input).unwrap_err();
-        let human =
-            Human::new(false).report("f", input, &report, &SecretPaths::of(&EcrConfig::SHAPE));
+        let mut human = Vec::new();
+        Human::new(false)
+            .report("f", &Document::new(input.as_bytes()), &report, &mut human)
+            .unwrap();
+        let human = String::from_utf8(human).unwrap();
         assert!(
             human.contains("unknown property \"␛[2J\u{fffd}31m\""),
             "{human}"

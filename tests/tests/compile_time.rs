@@ -31,7 +31,7 @@ mod strings;
 use ecr_config::__private::compile_time::{self, Names, Report};
 use ecr_config::__private::const_document;
 use ecr_config::ecr::EcrConfig;
-use ecr_config::{Keyword, Validate};
+use ecr_config::Validate;
 use fastrand::Rng;
 use serde::de::DeserializeOwned;
 
@@ -39,13 +39,12 @@ use doc::{Doc, Style};
 use schema::RegistryCredential;
 
 /// The runtime's findings, `LINE:COLUMN: POINTER: MESSAGE (KEYWORD)`, sorted; duplicate keys
-/// are left to the macro, which reports them itself.
+/// are left to the macro, which reports them itself and keeps the first occurrence.
 fn runtime<T: DeserializeOwned + Validate>(text: &str) -> Vec<String> {
     let mut lines: Vec<String> = match ecr_config::from_json_str::<T>(text) {
         Ok(_) => Vec::new(),
-        Err(report) => report
-            .iter()
-            .filter(|finding| finding.keyword() != Keyword::DuplicateKey)
+        Err(report) => doc::first_occurrences(text, &report)
+            .into_iter()
             .map(ToString::to_string)
             .collect(),
     };

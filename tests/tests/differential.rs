@@ -23,9 +23,10 @@
 //!
 //! Dropped from our side, and nothing else is:
 //! - `duplicateKey`: RFC 8259 §4 leaves duplicate names to the parser, and a JSON Schema
-//!   validator only sees the object a parser built. We report the duplicate and check the
-//!   first occurrence; the instance jsonschema gets keeps the first occurrence too (a
-//!   `serde_json::Value` would keep the last).
+//!   validator only sees the object a parser built. We report the duplicate and check every
+//!   occurrence; the instance jsonschema gets keeps the first occurrence (a
+//!   `serde_json::Value` would keep the last), so our findings inside later occurrences are
+//!   set aside too (`doc::first_occurrences`).
 //! - `contentMediaType`: in draft 2020-12 an annotation of the content vocabulary
 //!   (Validation §8), which validators do not assert; we check that the string is a JSON
 //!   text.
@@ -351,10 +352,13 @@ fn duplicate_keys_and_media_types_are_ours_alone() {
         ours,
         [
             ("/ci/region", Keyword::DuplicateKey),
+            // The duplicate's value is checked too.
+            ("/ci/region", Keyword::Enum),
             ("/setup/policy", Keyword::ContentMediaType),
         ]
     );
-    // The first `region` is the one checked, on both sides.
+    // jsonschema sees the first `region` only: the comparison sets the second's finding
+    // aside, with the duplicate.
     let doc = Doc::obj([
         (
             "ci",

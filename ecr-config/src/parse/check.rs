@@ -2,6 +2,7 @@
 //! is. The constraint checks are the very functions the derived `validate` calls, and the
 //! patterns the very matchers, so the two paths cannot word or decide anything differently.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::__private::compile_time::{OUT_OF_RANGE, closest};
@@ -12,6 +13,7 @@ use crate::error::{Detail, Keyword, Number, ValidationError};
 use crate::meta::{EnumMeta, FieldMeta, Rule, Shape, StructMeta};
 use crate::{FieldPath, ValidationErrors};
 
+use super::secret::properties;
 use super::tree::{Kind, Member, Node};
 
 /// A finding and the bytes of the document it is about.
@@ -24,8 +26,6 @@ pub(crate) struct Located {
 #[derive(Default)]
 pub(crate) struct Checker {
     pub(crate) findings: Vec<Located>,
-    /// The values of `Secret` fields, which no rendering may show.
-    pub(crate) secrets: Vec<Range<usize>>,
 }
 
 fn span(node: &Node<'_>) -> Range<usize> {
@@ -87,12 +87,10 @@ impl Checker {
                 self.push(span(node), path, Keyword::Type, detail);
                 false
             }
-            (Shape::Sensitive(inner), _) => {
-                self.secrets.push(span(node));
+            // JSON Schema has no "optional" type: `null` is a value of the wrong type.
+            (Shape::Optional(inner) | Shape::Sensitive(inner), _) => {
                 self.value(node, inner(), path)
             }
-            // JSON Schema has no "optional" type: `null` is a value of the wrong type.
-            (Shape::Optional(inner), _) => self.value(node, inner(), path),
             (Shape::Integer { min, max }, Kind::Number(raw)) => {
                 self.integer(node, raw, *min, *max, path)
             }
@@ -107,9 +105,11 @@ impl Checker {
                 true
             }
             (Shape::Map(value), Kind::Object(members)) => {
-                for (index, member) in members.iter().enumerate() {
-                    if self.duplicate(members, index, path) {
-                        continue;
+                let mut keys = Keys::new(members);
+                for member in members {
+                    // A duplicate is reported, and its value checked like the first's.
+                    if keys.seen_before(&member.key) {
+                        self.duplicate(member, path);
                     }
                     self.value(&member.value, value(), &path.key(&member.key));
                 }
@@ -177,21 +177,13 @@ impl Checker {
         self.push(span(node), path, Keyword::Enum, detail);
     }
 
-    /// Reports the member at `index` if an earlier one has its key; `true` if so.
-    fn duplicate(&mut self, members: &[Member<'_>], index: usize, path: &FieldPath<'_>) -> bool {
-        let member = &members[index];
-        if !members[..index]
-            .iter()
-            .any(|earlier| earlier.key == member.key)
-        {
-            return false;
-        }
+    /// Reports `member` as a duplicate of an earlier one.
+    fn duplicate(&mut self, member: &Member<'_>, path: &FieldPath<'_>) {
         let detail = Detail::DuplicateKey {
             property: member.key.clone().into_owned(),
         };
         let key = member.key_start..member.key_start + member.key_len;
         self.push(key, &path.key(&member.key), Keyword::DuplicateKey, detail);
-        true
     }
 
     fn object(
@@ -202,30 +194,43 @@ impl Checker {
         path: &FieldPath<'_>,
     ) {
         let mut fields = Vec::new();
-        properties(meta, &mut fields);
+        properties(meta, &mut |field| fields.push(field));
         let names: Vec<&'static str> = fields.iter().map(|field| field.name).collect();
-        for (index, member) in members.iter().enumerate() {
-            if self.duplicate(members, index, path) || names.contains(&&*member.key) {
+        // The first member of each declared property, checked below in declaration order.
+        let mut firsts: Vec<Option<&Node<'_>>> = vec![None; fields.len()];
+        let mut keys = Keys::new(members);
+        for member in members {
+            let declared = names.iter().position(|name| *name == member.key);
+            if keys.seen_before(&member.key) {
+                // Reported, and its value checked like the first's.
+                self.duplicate(member, path);
+                if let Some(k) = declared {
+                    self.field(&member.value, fields[k], &path.key(fields[k].name));
+                }
                 continue;
             }
-            if meta.deny_unknown_fields {
-                let detail = Detail::AdditionalProperty {
-                    property: member.key.clone().into_owned(),
-                    suggestion: closest(&member.key, &names),
-                };
-                let key = member.key_start..member.key_start + member.key_len;
-                self.push(
-                    key,
-                    &path.key(&member.key),
-                    Keyword::AdditionalProperties,
-                    detail,
-                );
+            match declared {
+                Some(k) => firsts[k] = Some(&member.value),
+                None if meta.deny_unknown_fields => {
+                    let detail = Detail::AdditionalProperty {
+                        property: member.key.clone().into_owned(),
+                        suggestion: closest(&member.key, &names),
+                    };
+                    let key = member.key_start..member.key_start + member.key_len;
+                    self.push(
+                        key,
+                        &path.key(&member.key),
+                        Keyword::AdditionalProperties,
+                        detail,
+                    );
+                }
+                None => {}
             }
         }
-        for field in fields {
+        for (field, first) in fields.into_iter().zip(firsts) {
             let at = path.key(field.name);
-            match members.iter().find(|member| member.key == field.name) {
-                Some(member) => self.field(&member.value, field, &at),
+            match first {
+                Some(value) => self.field(value, field, &at),
                 // Pointed at the enclosing object's opening brace: where the property belongs.
                 None if field.required => self.push(
                     node.start..node.start + 1,
@@ -250,12 +255,36 @@ impl Checker {
     }
 }
 
-/// The declared properties of `meta`, with those of flattened fields in their place.
-fn properties(meta: &'static StructMeta, out: &mut Vec<&'static FieldMeta>) {
-    for field in meta.fields {
-        match (field.flatten, (field.shape)()) {
-            (true, Shape::Object(inner)) => properties(inner, out),
-            _ => out.push(field),
+/// The keys of an object seen so far, to tell duplicates in time linear in the members: a
+/// few are compared directly, many go through a hash set (`SipHash`, keyed at random, so no
+/// document can make it quadratic).
+enum Keys<'k> {
+    Few(&'k [Member<'k>], usize),
+    Many(HashSet<&'k str>),
+}
+
+impl<'k> Keys<'k> {
+    /// Up to this many members, comparing with each earlier key is the faster way.
+    const FEW: usize = 16;
+
+    /// For the members of one object, to be given in order to [`Keys::seen_before`].
+    fn new(members: &'k [Member<'k>]) -> Keys<'k> {
+        if members.len() <= Keys::FEW {
+            Keys::Few(members, 0)
+        } else {
+            Keys::Many(HashSet::with_capacity(members.len()))
+        }
+    }
+
+    /// Records the key of the next member; `true` if an earlier member had it.
+    fn seen_before(&mut self, key: &'k str) -> bool {
+        match self {
+            Keys::Few(members, next) => {
+                let earlier = &members[..*next];
+                *next += 1;
+                earlier.iter().any(|member| member.key == key)
+            }
+            Keys::Many(keys) => !keys.insert(key),
         }
     }
 }

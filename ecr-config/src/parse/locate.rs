@@ -7,10 +7,13 @@
 //! [`Shape`] to know which values are secrets. It validates nothing: the text is known to be
 //! JSON, since `serde_json` (the parser of record) has just read all of it.
 
+use std::cmp::Ordering;
 use std::ops::Range;
 
-use crate::meta::{Shape, StructMeta};
+use crate::meta::Shape;
 use crate::path::push_token;
+
+use super::secret::{Json, Place, Secrets};
 
 /// The spans of the values at `targets` (JSON Pointers), and of every secret value.
 pub(crate) struct Spans {
@@ -26,17 +29,17 @@ enum Container {
 struct Frame {
     container: Container,
     start: usize,
-    /// The shape of the container's value, to look up its members' shapes.
-    shape: Option<&'static Shape>,
+    /// The container's place, to find its members'.
+    place: Place,
     /// The targets at or inside the container.
     wanted: Wanted,
-    secret: bool,
 }
 
-/// The targets that begin with the pointer of a value: `order[lo..hi]`, targets sorted, all
-/// sharing the pointer's `len` bytes. (Some may go on with something else than `/`: the
-/// pointer `/a` keeps `/a-b`, which no member of `/a` matches.) No pointer is built: a
-/// member only narrows its parent's range.
+/// The targets at the pointer of a value or inside it: `order[lo..hi]`, the pointer's `len`
+/// bytes long ones first. Targets are sorted with `/` before every other byte
+/// ([`pointer_order`]), which keeps each value's targets together, so that a member narrows
+/// its parent's range by two binary searches: no pointer is built, and a container of many
+/// members with many targets costs a logarithm a member.
 #[derive(Clone, Copy)]
 struct Wanted {
     lo: usize,
@@ -56,48 +59,71 @@ impl Wanted {
         if self.lo == self.hi {
             return Wanted::NONE;
         }
-        let len = self.len + 1 + segment.len();
-        // Those that go on with `/segment`: adjacent, since sorted.
-        let starts = |k: usize| {
-            let target: &[u8] = targets[k].as_bytes();
-            target.len() >= len
-                && target[self.len] == b'/'
-                && target.get(self.len + 1) == segment.first()
-                && &target[self.len + 1..len] == segment
-        };
-        let mut lo = self.lo;
-        while lo < self.hi && !starts(order[lo]) {
-            lo += 1;
-        }
-        if lo == self.hi {
+        let range = &order[self.lo..self.hi];
+        let rank = |k: &usize| segment_rank(targets[*k].as_bytes(), self.len, segment);
+        let lo = range.partition_point(|k| rank(k) == Ordering::Less);
+        let hi = lo + range[lo..].partition_point(|k| rank(k) == Ordering::Equal);
+        if lo == hi {
             return Wanted::NONE;
         }
-        let mut hi = lo + 1;
-        while hi < self.hi && starts(order[hi]) {
-            hi += 1;
+        Wanted {
+            lo: self.lo + lo,
+            hi: self.lo + hi,
+            len: self.len + 1 + segment.len(),
         }
-        Wanted { lo, hi, len }
     }
 
-    /// Whether a target lies strictly inside the value.
+    /// Whether a target lies strictly inside the value (they come after the value's own).
     fn inside(self, targets: &[&str], order: &[usize]) -> bool {
-        order[self.lo..self.hi]
-            .iter()
-            .any(|&k| targets[k].as_bytes().get(self.len) == Some(&b'/'))
+        self.lo < self.hi && targets[order[self.hi - 1]].len() > self.len
+    }
+}
+
+/// `/` before every other byte: each value's pointer is followed by those inside it, then by
+/// the pointers that merely begin with its text (`/a`, `/a/b`, `/a-b`).
+fn pointer_order(a: &[u8], b: &[u8]) -> Ordering {
+    let key = |byte: u8| if byte == b'/' { 0 } else { u16::from(byte) + 1 };
+    a.iter()
+        .map(|&byte| key(byte))
+        .cmp(b.iter().map(|&byte| key(byte)))
+}
+
+/// Where `target` (a pointer at or inside a value whose pointer is `len` bytes long) sorts
+/// against the member `segment` of that value: `Equal` if it is at or inside the member.
+fn segment_rank(target: &[u8], len: usize, segment: &[u8]) -> Ordering {
+    // The value's own pointer comes before its members'.
+    let Some(rest) = target.get(len + 1..) else {
+        return Ordering::Less;
+    };
+    let common = rest.len().min(segment.len());
+    match pointer_order(&rest[..common], &segment[..common]) {
+        Ordering::Equal => {}
+        other => return other,
+    }
+    match rest.get(segment.len()) {
+        None if rest.len() == segment.len() => Ordering::Equal,
+        None => Ordering::Less,
+        Some(b'/') => Ordering::Equal,
+        Some(_) => Ordering::Greater,
     }
 }
 
 pub(crate) fn locate(text: &str, root: &'static Shape, targets: &[&str]) -> Spans {
     let bytes = text.as_bytes();
-    let mut spans = Spans {
-        targets: vec![None; targets.len()],
-        secrets: Vec::new(),
-    };
     let (mut inline, mut spilled) = ([0; 16], Vec::new());
-    let order = sorted(targets, &mut inline, &mut spilled);
+    let mut scan = Scan {
+        text,
+        secrets: Secrets::of(root),
+        targets,
+        order: sorted(targets, &mut inline, &mut spilled),
+        spans: Spans {
+            targets: vec![None; targets.len()],
+            secrets: Vec::new(),
+        },
+    };
     let mut stack: Vec<Frame> = Vec::with_capacity(8);
-    // The shape and the targets of the value about to start.
-    let mut shape = Some(root);
+    // The place and the targets of the value about to start.
+    let mut place = Place::Typed(root);
     let mut wanted = Wanted {
         lo: 0,
         hi: targets.len(),
@@ -107,15 +133,18 @@ pub(crate) fn locate(text: &str, root: &'static Shape, targets: &[&str]) -> Span
     loop {
         // A value starts at `i`.
         let start = i;
-        let (secret, resolved) = unwrap(shape);
-        match bytes.get(i) {
-            Some(b'{' | b'[')
-                if !wanted.inside(targets, order) && !may_hold_secret(resolved, 0) =>
+        let Some(&first) = bytes.get(i) else {
+            return scan.spans;
+        };
+        let place_here = scan.secrets.value(place, Json::of_first_byte(first));
+        match first {
+            b'{' | b'['
+                if !wanted.inside(targets, scan.order) && !scan.secrets.look_inside(place_here) =>
             {
                 // Nothing to find in there: step over it.
                 i = value_end(bytes, i);
             }
-            Some(&open @ (b'{' | b'[')) => {
+            open @ (b'{' | b'[') => {
                 i = skip_ws(bytes, i + 1);
                 if matches!(bytes.get(i), Some(b'}' | b']')) {
                     // Empty: a value like a scalar.
@@ -128,36 +157,34 @@ pub(crate) fn locate(text: &str, root: &'static Shape, targets: &[&str]) -> Span
                             Container::Array(0)
                         },
                         start,
-                        shape: resolved,
+                        place: place_here,
                         wanted,
-                        secret,
                     };
                     if open == b'{' {
-                        i = key(text, i, &frame, targets, order, &mut shape, &mut wanted);
+                        (i, place, wanted) = scan.key(i, &frame);
                     } else {
-                        wanted = wanted.member(targets, order, b"0");
-                        shape = member_shape(resolved, None);
+                        wanted = wanted.member(targets, scan.order, b"0");
+                        place = Secrets::element(place_here);
                     }
                     stack.push(frame);
                     continue;
                 }
             }
-            Some(b'"') => i = string_end(bytes, i),
-            Some(_) => {
+            b'"' => i = string_end(bytes, i),
+            _ => {
                 while i < bytes.len()
                     && !matches!(bytes[i], b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')
                 {
                     i += 1;
                 }
             }
-            None => return spans,
         }
         // A scalar or an empty container ended at `i`.
-        finish(&mut spans, targets, order, wanted, start..i, secret);
+        scan.finish(wanted, start..i, place_here);
         // Close containers until one continues with a comma.
         loop {
             let Some(frame) = stack.last_mut() else {
-                return spans;
+                return scan.spans;
             };
             i = skip_ws(bytes, i);
             if bytes.get(i) == Some(&b',') {
@@ -166,33 +193,74 @@ pub(crate) fn locate(text: &str, root: &'static Shape, targets: &[&str]) -> Span
                     Container::Array(index) => {
                         *index += 1;
                         let mut digits = [0u8; 20];
-                        wanted = frame
-                            .wanted
-                            .member(targets, order, decimal(*index, &mut digits));
-                        shape = member_shape(frame.shape, None);
+                        let segment = decimal(*index, &mut digits);
+                        wanted = frame.wanted.member(targets, scan.order, segment);
+                        place = Secrets::element(frame.place);
                     }
-                    Container::Object => {
-                        i = key(text, i, frame, targets, order, &mut shape, &mut wanted);
-                    }
+                    Container::Object => (i, place, wanted) = scan.key(i, frame),
                 }
                 break;
             }
             // `}` or `]`: the container's value ends here.
             let frame = stack.pop().expect("a frame");
             i += 1;
-            finish(
-                &mut spans,
-                targets,
-                order,
-                frame.wanted,
-                frame.start..i,
-                frame.secret,
-            );
+            scan.finish(frame.wanted, frame.start..i, frame.place);
         }
     }
 }
 
-/// The targets' indices in the targets' order: in `inline` for the usual few.
+/// What the scan knows and what it has found.
+struct Scan<'a> {
+    text: &'a str,
+    secrets: Secrets,
+    targets: &'a [&'a str],
+    order: &'a [usize],
+    spans: Spans,
+}
+
+impl Scan<'_> {
+    /// Reads the key at `i` (a string literal) of a member of `parent`: the position of the
+    /// member's value, its place and its targets.
+    fn key(&self, i: usize, parent: &Frame) -> (usize, Place, Wanted) {
+        let (text, targets, order) = (self.text, self.targets, self.order);
+        let bytes = text.as_bytes();
+        let (end, plain) = key_end(bytes, i);
+        let literal = &text[i + 1..end - 1];
+        let (place, wanted) = if plain {
+            (
+                self.secrets.member(parent.place, literal),
+                parent.wanted.member(targets, order, literal.as_bytes()),
+            )
+        } else {
+            let key = serde_json::from_str::<String>(&text[i..end]).unwrap_or_default();
+            let mut segment = String::with_capacity(key.len() + 8);
+            push_token(&key, &mut segment);
+            (
+                self.secrets.member(parent.place, &key),
+                parent.wanted.member(targets, order, segment.as_bytes()),
+            )
+        };
+        // Past the colon.
+        (skip_ws(bytes, skip_ws(bytes, end) + 1), place, wanted)
+    }
+
+    /// Records the value at `span`: called for every value found, so inlined (measured).
+    #[inline]
+    fn finish(&mut self, wanted: Wanted, span: Range<usize>, place: Place) {
+        // The targets that are exactly this value come first.
+        for &k in &self.order[wanted.lo..wanted.hi] {
+            if self.targets[k].len() != wanted.len {
+                break;
+            }
+            self.spans.targets[k].get_or_insert_with(|| span.clone());
+        }
+        if let Place::Secret = place {
+            self.spans.secrets.push(span);
+        }
+    }
+}
+
+/// The targets' indices in [`pointer_order`]: in `inline` for the usual few.
 fn sorted<'a>(
     targets: &[&str],
     inline: &'a mut [usize; 16],
@@ -207,7 +275,7 @@ fn sorted<'a>(
     for (k, slot) in order.iter_mut().enumerate() {
         *slot = k;
     }
-    order.sort_unstable_by_key(|&k| targets[k]);
+    order.sort_unstable_by(|&a, &b| pointer_order(targets[a].as_bytes(), targets[b].as_bytes()));
     order
 }
 
@@ -221,76 +289,6 @@ fn decimal(mut n: usize, buffer: &mut [u8; 20]) -> &[u8] {
         if n == 0 {
             return &buffer[at..];
         }
-    }
-}
-
-/// Reads the key at `i` (a string literal) of a member of `parent`, sets the member's shape
-/// and targets, and returns the position of its value.
-fn key(
-    text: &str,
-    i: usize,
-    parent: &Frame,
-    targets: &[&str],
-    order: &[usize],
-    shape: &mut Option<&'static Shape>,
-    wanted: &mut Wanted,
-) -> usize {
-    let bytes = text.as_bytes();
-    let (end, plain) = key_end(bytes, i);
-    let literal = &text[i + 1..end - 1];
-    if plain {
-        *shape = member_shape(parent.shape, Some(literal));
-        *wanted = parent.wanted.member(targets, order, literal.as_bytes());
-    } else {
-        let key = serde_json::from_str::<String>(&text[i..end]).unwrap_or_default();
-        *shape = member_shape(parent.shape, Some(&key));
-        let mut segment = String::with_capacity(key.len() + 8);
-        push_token(&key, &mut segment);
-        *wanted = parent.wanted.member(targets, order, segment.as_bytes());
-    }
-    // Past the colon.
-    skip_ws(bytes, skip_ws(bytes, end) + 1)
-}
-
-/// Whether a value of this shape can contain a secret. Values the shape does not describe
-/// cannot: the position tree does not look for secrets in them either.
-fn may_hold_secret(shape: Option<&'static Shape>, depth: usize) -> bool {
-    let Some(mut shape) = shape else {
-        return false;
-    };
-    let mut depth = depth;
-    loop {
-        // Deeper than any config nests; recursive types end here, conservatively.
-        if depth > 16 {
-            return true;
-        }
-        match shape {
-            Shape::Sensitive(_) => return true,
-            Shape::Optional(inner) | Shape::Array(inner) | Shape::Map(inner) => shape = inner(),
-            Shape::Object(meta) => {
-                return meta.fields.iter().any(|field| {
-                    // The usual optional scalar, without a call per level.
-                    let mut shape = (field.shape)();
-                    for _ in 0..4 {
-                        match shape {
-                            Shape::Optional(inner) => shape = inner(),
-                            Shape::Sensitive(_) => return true,
-                            _ => break,
-                        }
-                    }
-                    match shape {
-                        Shape::Sensitive(_)
-                        | Shape::Optional(_)
-                        | Shape::Array(_)
-                        | Shape::Map(_)
-                        | Shape::Object(_) => may_hold_secret(Some(shape), depth + 1),
-                        _ => false,
-                    }
-                });
-            }
-            _ => return false,
-        }
-        depth += 1;
     }
 }
 
@@ -316,63 +314,6 @@ fn value_end(bytes: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     bytes.len()
-}
-
-/// Strips `Optional`; says whether the value is a secret.
-fn unwrap(shape: Option<&'static Shape>) -> (bool, Option<&'static Shape>) {
-    match shape {
-        Some(Shape::Optional(inner)) => unwrap(Some(inner())),
-        Some(Shape::Sensitive(inner)) => (true, unwrap(Some(inner())).1),
-        other => (false, other),
-    }
-}
-
-/// The shape of a member (`key`) or an element (`None`) of a value of shape `parent`.
-fn member_shape(parent: Option<&'static Shape>, key: Option<&str>) -> Option<&'static Shape> {
-    match (parent?, key) {
-        (Shape::Array(item), None) => Some(item()),
-        (Shape::Map(value), Some(_)) => Some(value()),
-        (Shape::Object(meta), Some(key)) => field_shape(meta, key),
-        _ => None,
-    }
-}
-
-fn field_shape(meta: &'static StructMeta, key: &str) -> Option<&'static Shape> {
-    for field in meta.fields {
-        if field.flatten {
-            if let Shape::Object(inner) = (field.shape)()
-                && let Some(shape) = field_shape(inner, key)
-            {
-                return Some(shape);
-            }
-        // Names first: a shape is a function call.
-        } else if field.name == key {
-            return Some((field.shape)());
-        }
-    }
-    None
-}
-
-/// Records the value at `span`: called for every value found, so inlined (measured).
-#[inline]
-fn finish(
-    spans: &mut Spans,
-    targets: &[&str],
-    order: &[usize],
-    wanted: Wanted,
-    span: Range<usize>,
-    secret: bool,
-) {
-    // Sorted: the targets that are exactly this value come first.
-    for &k in &order[wanted.lo..wanted.hi] {
-        if targets[k].len() != wanted.len {
-            break;
-        }
-        spans.targets[k].get_or_insert_with(|| span.clone());
-    }
-    if secret {
-        spans.secrets.push(span);
-    }
 }
 
 fn skip_ws(bytes: &[u8], mut i: usize) -> usize {

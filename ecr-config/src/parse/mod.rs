@@ -10,6 +10,8 @@ mod check;
 mod const_tree;
 mod locate;
 mod report;
+mod salvage;
+mod secret;
 mod strict;
 mod tree;
 
@@ -27,6 +29,7 @@ pub use report::{Finding, Report};
 pub use const_tree::document as const_document;
 
 use self::check::Checker;
+use self::secret::{Place, Secrets};
 use self::tree::Node;
 
 /// Parses a JSON document into a valid `T`, or reports every problem of the document.
@@ -100,22 +103,34 @@ pub fn from_json_slice<'de, T: Deserialize<'de> + Validate>(input: &'de [u8]) ->
         Err(error) => {
             let valid = error.valid_up_to();
             let prefix = std::str::from_utf8(&input[..valid]).unwrap_or_default();
+            let bom = if input.starts_with("\u{feff}".as_bytes()) {
+                3
+            } else {
+                0
+            };
+            let secrets = salvage::secrets(&input[bom..], &T::SHAPE)
+                .into_iter()
+                .map(|span| span.start + bom..span.end + bom)
+                .collect();
             Err(syntax(
                 prefix,
                 "invalid UTF-8: the document must be UTF-8 text",
                 valid,
+                secrets,
             ))
         }
     }
 }
 
-fn syntax(input: &str, message: &str, offset: usize) -> Report {
+/// A report of one `syntax` finding at `offset`; `secrets` are the spans that may hold a
+/// secret ([`salvage`]).
+fn syntax(input: &str, message: &str, offset: usize, secrets: Vec<Range<usize>>) -> Report {
     let error = ValidationError::new(
         "",
         Keyword::Syntax,
         Detail::Message(Cow::Owned(message.to_owned())),
     );
-    Report::new(input, [(error, offset..offset + 1)], Vec::new())
+    Report::new(input, [(error, offset..offset + 1)], secrets)
 }
 
 /// The position-tracking pass: every finding at once.
@@ -124,17 +139,28 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
     body: &'de str,
     base: usize,
 ) -> Result<T, Report> {
+    let shift = |span: Range<usize>| span.start + base..span.end + base;
     if body.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
-        return Err(syntax(input, "the document is empty", input.len()));
+        return Err(syntax(
+            input,
+            "the document is empty",
+            input.len(),
+            Vec::new(),
+        ));
     }
     let tree = match tree::parse(body) {
         Ok(tree) => tree,
-        Err(error) => return Err(syntax(input, &error.message, base + error.offset)),
+        Err(error) => {
+            let secrets = salvage::secrets(body.as_bytes(), &T::SHAPE);
+            let secrets = secrets.into_iter().map(shift).collect();
+            return Err(syntax(input, &error.message, base + error.offset, secrets));
+        }
     };
     let mut checker = Checker::default();
     checker.value(&tree, &T::SHAPE, &FieldPath::ROOT);
-    let shift = |span: Range<usize>| span.start + base..span.end + base;
-    let secrets: Vec<Range<usize>> = checker.secrets.iter().cloned().map(shift).collect();
+    let mut secrets = Vec::new();
+    Secrets::of(&T::SHAPE).in_tree(&tree, Place::Typed(&T::SHAPE), &mut secrets);
+    let secrets: Vec<Range<usize>> = secrets.into_iter().map(shift).collect();
     if !checker.findings.is_empty() {
         let located = checker
             .findings

@@ -92,8 +92,20 @@ impl Report {
         for finding in &mut findings {
             (finding.line, finding.column) = cursor.advance(input, finding.span.start);
         }
-        secrets.sort_by_key(|span| span.start);
-        Report { findings, secrets }
+        // Sorted and merged: a renderer finds those of a line by a binary search.
+        secrets.retain(|span| !span.is_empty());
+        secrets.sort_unstable_by_key(|span| span.start);
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(secrets.len());
+        for span in secrets {
+            match merged.last_mut() {
+                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+                _ => merged.push(span),
+            }
+        }
+        Report {
+            findings,
+            secrets: merged,
+        }
     }
 
     /// The findings, in document order.
@@ -116,8 +128,15 @@ impl Report {
         self.findings.is_empty()
     }
 
-    /// The byte ranges of the input holding secret values, for renderers that show source
-    /// lines: mask them.
+    /// The byte ranges of the input that may hold secret values, sorted and disjoint, for
+    /// renderers that show source lines: mask them, and show everything else.
+    ///
+    /// A value is in them when it is, or may be meant as, a secret, by the type alone: the
+    /// value of a [`Secret`](crate::Secret) field (every occurrence of a duplicated
+    /// property), of an unknown property named like a secret field (`secret_kye`), and
+    /// everything inside a value of the wrong type where a secret belongs. In a document
+    /// that is not JSON, the tokens that can be read are placed the same way; the rest of the
+    /// syntax error's line is in them when a secret may be there.
     pub fn secret_spans(&self) -> &[Range<usize>] {
         &self.secrets
     }
@@ -157,31 +176,41 @@ impl<'a> IntoIterator for &'a Report {
 }
 
 /// Line and column of offsets visited in increasing order: one pass over the input however
-/// many findings a large document has.
+/// many findings a large document has, and on one long line too, since a column is counted
+/// on from the previous offset's, not from the line's start.
 #[derive(Default)]
 pub(super) struct Cursor {
     offset: usize,
     line: usize,
-    line_start: usize,
+    /// The column (0-based, in characters) of `offset`.
+    column: usize,
 }
 
 impl Cursor {
-    /// 1-based line and column (in characters) of byte `offset`, which must not be before
-    /// the previous one; a byte-order mark at the start of the input is not a column.
+    /// 1-based line and column (in characters) of byte `offset`; an offset before the
+    /// previous one is taken as the previous one. A byte-order mark at the start of the input
+    /// is not a column.
     pub(super) fn advance(&mut self, input: &str, offset: usize) -> (usize, usize) {
         let bytes = input.as_bytes();
-        let offset = offset.min(bytes.len());
-        let from = self.offset.min(offset);
-        let skipped = &bytes[from..offset];
-        if let Some(last) = last_newline(skipped) {
-            self.line += 1 + count(&skipped[..last], |b| b == b'\n');
-            self.line_start = from + last + 1;
+        let offset = offset.clamp(self.offset, bytes.len().max(self.offset));
+        let skipped = bytes.get(self.offset..offset).unwrap_or_default();
+        let from = match last_newline(skipped) {
+            Some(last) => {
+                self.line += 1 + count(&skipped[..last], |b| b == b'\n');
+                self.column = 0;
+                self.offset + last + 1
+            }
+            None => self.offset,
+        };
+        let mut counted = bytes.get(from..offset).unwrap_or_default();
+        if from == 0 {
+            counted = counted
+                .strip_prefix("\u{feff}".as_bytes())
+                .unwrap_or(counted);
         }
+        self.column += characters(counted);
         self.offset = offset;
-        let prefix = bytes.get(self.line_start..offset).unwrap_or_default();
-        let prefix = prefix.strip_prefix("\u{feff}".as_bytes()).unwrap_or(prefix);
-        let column = characters(prefix);
-        (self.line + 1, column + 1)
+        (self.line + 1, self.column + 1)
     }
 }
 

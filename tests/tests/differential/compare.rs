@@ -212,10 +212,11 @@ pub(crate) fn ours<T: DeserializeOwned + Validate>(text: &str) -> (Findings, Vec
     let mut findings = Findings::new();
     let mut extras = Vec::new();
     if let Err(report) = ecr_config::from_json_str::<T>(text) {
+        let firsts = crate::doc::first_occurrences(text, &report);
         for finding in report.findings() {
             if EXTRAS.contains(&finding.keyword()) {
                 extras.push(finding.keyword());
-            } else {
+            } else if firsts.contains(&finding) {
                 findings.insert((
                     finding.pointer().to_owned(),
                     finding.keyword().as_str().to_owned(),

@@ -330,3 +330,39 @@ fn shrinking_keeps_the_failure_and_drops_the_rest() {
     let small = shrink(doc, contains_needle);
     assert_eq!(small, Doc::obj([("keep", Doc::str("needle"))]));
 }
+
+/// The findings of `report` (on `text`) that a reader keeping the first occurrence of a
+/// duplicated property also has: not the `duplicateKey` findings, nor those inside a
+/// duplicate's value, which we check like the first's.
+pub(crate) fn first_occurrences<'r>(
+    text: &str,
+    report: &'r ecr_config::Report,
+) -> Vec<&'r ecr_config::Finding> {
+    let duplicates: Vec<std::ops::Range<usize>> = report
+        .iter()
+        .filter(|finding| finding.keyword() == ecr_config::Keyword::DuplicateKey)
+        .map(|finding| {
+            // The value after the key and its colon.
+            let after = finding.span().end;
+            let colon = after + text[after..].find(':').expect("a colon after the key");
+            let mut values = serde_json::Deserializer::from_str(&text[colon + 1..])
+                .into_iter::<&serde_json::value::RawValue>();
+            let value = values
+                .next()
+                .expect("a value")
+                .expect("well-formed JSON")
+                .get();
+            let start = value.as_ptr() as usize - text.as_ptr() as usize;
+            start..start + value.len()
+        })
+        .collect();
+    report
+        .iter()
+        .filter(|finding| {
+            finding.keyword() != ecr_config::Keyword::DuplicateKey
+                && !duplicates
+                    .iter()
+                    .any(|value| value.contains(&finding.span().start))
+        })
+        .collect()
+}

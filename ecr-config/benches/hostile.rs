@@ -1,0 +1,136 @@
+//! The inputs that hurt: documents with 10^3, 10^4 and 10^5 findings, each on one line where a
+//! line is what hurts. The cost per finding must stay flat from 10^3 to 10^5 (within 2x):
+//! nothing here may be quadratic in the number of members, findings or the length of a line.
+//!
+//! - `unknown_keys`: distinct unknown properties of one object, on one line;
+//! - `duplicate_map_keys`: a map whose every key is given twice, on one line;
+//! - `invalid_items`: a minified list whose every item breaks its pattern (the fast path:
+//!   serde reads it, `validate` finds the items, the locator finds where they are);
+//! - `wrong_typed_items`: a list whose every item has the wrong type, one a line.
+//!
+//! `cargo bench -p ecr-config --bench hostile`; per-finding figures are the time divided by
+//! the size. `ECR_BENCH_CASE=unknown_keys/100000 ECR_BENCH_ITERS=1` runs one case and exits,
+//! for instruction counts under `valgrind --tool=callgrind`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
+use ecr_config::{Secret, Validate};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Fleet {
+    name: String,
+    items: Vec<Item>,
+    by_name: BTreeMap<String, Item>,
+    token: Option<Box<Secret<String>>>,
+}
+
+#[derive(Debug, Deserialize, Validate)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Item {
+    #[pattern("^[a-z]+$")]
+    name: String,
+    secret: Option<Secret<String>>,
+}
+
+const CASES: [&str; 4] = [
+    "unknown_keys",
+    "duplicate_map_keys",
+    "invalid_items",
+    "wrong_typed_items",
+];
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+/// The document of `case` with `n` findings.
+fn document(case: &str, n: usize) -> String {
+    let mut doc = String::from(r#"{"name": "fleet", "token": "s3cr3t-t0k3n", "#);
+    match case {
+        "unknown_keys" => {
+            doc.push_str(r#""items": [], "by_name": {}"#);
+            for i in 0..n {
+                let _ = write!(doc, r#", "unknown_{i}": {i}"#);
+            }
+        }
+        "duplicate_map_keys" => {
+            doc.push_str(r#""items": [], "by_name": {"#);
+            for i in 0..n {
+                let comma = if i == 0 { "" } else { ", " };
+                let item = r#"{"name": "ok", "secret": "hidden"}"#;
+                let _ = write!(doc, r#"{comma}"key_{i}": {item}, "key_{i}": {item}"#);
+            }
+            doc.push('}');
+        }
+        "invalid_items" => {
+            doc.push_str(r#""by_name": {}, "items": ["#);
+            for i in 0..n {
+                let comma = if i == 0 { "" } else { "," };
+                let _ = write!(doc, r#"{comma}{{"name":"NOT-{i}","secret":"x"}}"#);
+            }
+            doc.push(']');
+        }
+        "wrong_typed_items" => {
+            doc.push_str("\"by_name\": {}, \"items\": [\n");
+            for i in 0..n {
+                let comma = if i == 0 { "" } else { ",\n" };
+                let _ = write!(doc, "{comma}  [\"item\", {i}]");
+            }
+            doc.push_str("\n]");
+        }
+        other => panic!("unknown case {other:?}"),
+    }
+    doc.push('}');
+    doc
+}
+
+/// The findings of `doc`, which must be exactly `n`: the benchmark measures what it says.
+fn findings(doc: &str) -> usize {
+    ecr_config::from_json_str::<Fleet>(doc).map_or_else(|report| report.len(), |_| 0)
+}
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    for case in CASES {
+        for n in SIZES {
+            let doc = document(case, n);
+            assert_eq!(findings(&doc), n, "{case}/{n}");
+            group.throughput(Throughput::Elements(n as u64));
+            group.bench_with_input(BenchmarkId::new(case, n), &doc, |b, doc| {
+                b.iter(|| findings(black_box(doc)));
+            });
+        }
+    }
+    group.finish();
+}
+
+/// `ECR_BENCH_CASE=<case>/<n> ECR_BENCH_ITERS=<k>`: one case `k` times, then exits.
+fn run_fixed(case: &str, iterations: usize) {
+    let (name, n) = case.split_once('/').expect("<case>/<findings>");
+    let n: usize = n.parse().expect("a number of findings");
+    let doc = document(name, n);
+    for _ in 0..iterations {
+        black_box(findings(black_box(&doc)));
+    }
+}
+
+criterion_group!(benches, bench);
+
+fn main() {
+    if let Ok(case) = std::env::var("ECR_BENCH_CASE") {
+        let iterations = std::env::var("ECR_BENCH_ITERS")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(1);
+        run_fixed(&case, iterations);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

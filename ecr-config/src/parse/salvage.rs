@@ -1,0 +1,411 @@
+//! Where the secrets are in a document that is not JSON: the tokens that can be read are
+//! followed as the type describes them, so that a renderer showing the line of a syntax
+//! error masks the secrets on it and shows everything else as typed.
+//!
+//! The document is cut into JSON's tokens (strings, numbers, `true`, `false`, `null`,
+//! punctuation), and into words where it has none. A reader follows them through the
+//! containers they open, leniently where the grammar breaks (a missing comma or colon, a `:`
+//! typed for a `,`, a value given twice, content past the end), and places every value with
+//! the [`Secrets`] rule. Up to the syntax error the text is a prefix of JSON, so there every
+//! value is placed exactly. Where a line holds something JSON has no token for (a word, a
+//! string left open, a bad escape), what follows on that line cannot be trusted: a quote too
+//! few or too many turns strings into words and words into strings. The rest of such a line
+//! is masked whole when a secret may be in it: where a secret may sit, by the type.
+
+use std::ops::Range;
+
+use crate::meta::Shape;
+
+use super::secret::{Json, Place, Secrets};
+
+/// The spans of `input` (a document of type `root` that is not JSON) that may hold a secret.
+pub(crate) fn secrets(input: &[u8], root: &'static Shape) -> Vec<Range<usize>> {
+    let secrets = Secrets::of(root);
+    let root_place = Place::Typed(root);
+    if !secrets.look_inside(secrets.value(root_place, Json::Object))
+        && !matches!(secrets.value(root_place, Json::Scalar), Place::Secret)
+    {
+        return Vec::new();
+    }
+    let mut reader = Reader {
+        secrets: &secrets,
+        root: root_place,
+        stack: Vec::new(),
+        expect: Expect::Value,
+        pending: root_place,
+        out: Vec::new(),
+    };
+    let mut lexer = Lexer { input, at: 0 };
+    let mut next = lexer.next();
+    // The end of the line whose rest is masked already.
+    let mut masked_to = 0;
+    while let Some(lexed) = next {
+        next = lexer.next();
+        let colon_follows = next.as_ref().is_some_and(|n| n.token == Token::Colon);
+        if let Some(failure) = lexed.failure
+            && failure >= masked_to
+            && reader.may_hold_here()
+        {
+            let line_end = input[failure..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(input.len(), |at| failure + at);
+            reader.out.push(failure..line_end);
+            masked_to = line_end;
+        }
+        reader.step(lexed.token, &lexed.span, input, colon_follows);
+    }
+    reader.out
+}
+
+/// A token, and where in it JSON's own tokens stop making sense, if they do.
+struct Lexed {
+    token: Token,
+    span: Range<usize>,
+    failure: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Token {
+    Open(Json),
+    Close,
+    Colon,
+    Comma,
+    /// A string literal, up to its closing quote or the line's end.
+    Str,
+    /// Anything else up to white space, punctuation or a quote: a number, `true`, or what
+    /// JSON has no word for.
+    Word,
+}
+
+struct Lexer<'a> {
+    input: &'a [u8],
+    at: usize,
+}
+
+impl Lexer<'_> {
+    fn next(&mut self) -> Option<Lexed> {
+        let bytes = self.input;
+        while self.at < bytes.len() && matches!(bytes[self.at], b' ' | b'\t' | b'\n' | b'\r') {
+            self.at += 1;
+        }
+        let start = self.at;
+        let token = match *bytes.get(start)? {
+            b'{' => Token::Open(Json::Object),
+            b'[' => Token::Open(Json::Array),
+            b'}' | b']' => Token::Close,
+            b':' => Token::Colon,
+            b',' => Token::Comma,
+            b'"' => return Some(self.string(start)),
+            _ => {
+                let mut at = start;
+                while at < bytes.len()
+                    && !matches!(
+                        bytes[at],
+                        b' ' | b'\t'
+                            | b'\n'
+                            | b'\r'
+                            | b'{'
+                            | b'}'
+                            | b'['
+                            | b']'
+                            | b':'
+                            | b','
+                            | b'"'
+                    )
+                {
+                    at += 1;
+                }
+                self.at = at;
+                let word = &bytes[start..at];
+                let failure = (!is_literal(word)).then_some(start);
+                return Some(Lexed {
+                    token: Token::Word,
+                    span: start..at,
+                    failure,
+                });
+            }
+        };
+        self.at += 1;
+        Some(Lexed {
+            token,
+            span: start..start + 1,
+            failure: None,
+        })
+    }
+
+    /// The string literal opening at `start`, up to its closing quote or the line's end.
+    fn string(&mut self, start: usize) -> Lexed {
+        let bytes = self.input;
+        let mut at = start + 1;
+        let mut failure = None;
+        let closed = loop {
+            match bytes.get(at) {
+                None | Some(b'\n' | b'\r') => break false,
+                Some(b'"') => {
+                    at += 1;
+                    break true;
+                }
+                Some(b'\\') => {
+                    let escape = match bytes.get(at + 1) {
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => 2,
+                        Some(b'u')
+                            if bytes
+                                .get(at + 2..at + 6)
+                                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)) =>
+                        {
+                            6
+                        }
+                        _ => 0,
+                    };
+                    if escape == 0 {
+                        failure.get_or_insert(at);
+                        at += 1;
+                    } else {
+                        at += escape;
+                    }
+                }
+                Some(&byte) if byte < 0x20 => {
+                    failure.get_or_insert(at);
+                    at += 1;
+                }
+                Some(&byte) if byte < 0x80 => at += 1,
+                Some(_) => {
+                    // A UTF-8 sequence, or where the text stops being UTF-8.
+                    let end = (at + 4).min(bytes.len());
+                    match std::str::from_utf8(&bytes[at..end]) {
+                        Ok(text) => at += text.chars().next().map_or(1, char::len_utf8),
+                        Err(error) if error.valid_up_to() > 0 => at += error.valid_up_to(),
+                        Err(error) if error.error_len().is_none() && end < at + 4 => {
+                            // Cut short by the end of the input.
+                            failure.get_or_insert(at);
+                            at = end;
+                        }
+                        Err(error) => {
+                            failure.get_or_insert(at);
+                            at += error.error_len().unwrap_or(1);
+                        }
+                    }
+                }
+            }
+        };
+        self.at = at;
+        if !closed {
+            failure.get_or_insert(at.min(bytes.len()));
+        }
+        Lexed {
+            token: Token::Str,
+            span: start..at,
+            failure,
+        }
+    }
+}
+
+/// `true`, `false`, `null` or a number as JSON writes one.
+fn is_literal(word: &[u8]) -> bool {
+    if matches!(word, b"true" | b"false" | b"null") {
+        return true;
+    }
+    let digits = |at: usize| {
+        word[at.min(word.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let mut at = usize::from(word.first() == Some(&b'-'));
+    match digits(at) {
+        0 => return false,
+        n if n > 1 && word[at] == b'0' => return false,
+        n => at += n,
+    }
+    if word.get(at) == Some(&b'.') {
+        match digits(at + 1) {
+            0 => return false,
+            n => at += 1 + n,
+        }
+    }
+    if matches!(word.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        if matches!(word.get(at), Some(b'+' | b'-')) {
+            at += 1;
+        }
+        match digits(at) {
+            0 => return false,
+            n => at += n,
+        }
+    }
+    at == word.len()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    Value,
+    Key,
+    Colon,
+    Comma,
+    /// The document's value has ended.
+    Done,
+}
+
+struct Frame {
+    object: bool,
+    /// The container's place.
+    place: Place,
+}
+
+/// Follows tokens through the containers they open, knowing each value's place.
+struct Reader<'s> {
+    secrets: &'s Secrets,
+    root: Place,
+    stack: Vec<Frame>,
+    expect: Expect,
+    /// The place of the value that comes next.
+    pending: Place,
+    out: Vec<Range<usize>>,
+}
+
+impl Reader<'_> {
+    /// Takes one token; `colon_follows` if the next token is a `:` (which makes a string a
+    /// key where a comma is missing).
+    fn step(&mut self, token: Token, span: &Range<usize>, input: &[u8], colon_follows: bool) {
+        loop {
+            match (self.expect, token) {
+                (Expect::Done, _) => {
+                    // Content past the end: taken as more members of the document's value,
+                    // the likeliest reading (`{…}}, "ci": {…}`).
+                    let place = self.secrets.value(self.root, Json::Object);
+                    self.stack.push(Frame {
+                        object: true,
+                        place,
+                    });
+                    self.expect = Expect::Comma;
+                }
+                (Expect::Colon, Token::Colon) => {
+                    self.expect = Expect::Value;
+                    return;
+                }
+                // A colon is missing: this is the value.
+                (Expect::Colon, _) => self.expect = Expect::Value,
+                // A `:` typed for a `,` is a comma; a comma where a value belongs leaves it
+                // out.
+                (Expect::Comma, Token::Comma | Token::Colon) | (Expect::Value, Token::Comma) => {
+                    self.next_member();
+                    return;
+                }
+                (_, Token::Close) => {
+                    self.close();
+                    return;
+                }
+                // A comma is missing: a key begins the next member; anything else is one
+                // more value for the same place (`"secret_key": "a" "b"`).
+                (Expect::Comma, _) => {
+                    let object = self.stack.last().is_some_and(|frame| frame.object);
+                    if colon_follows || !object {
+                        self.next_member();
+                    } else {
+                        self.expect = Expect::Value;
+                    }
+                }
+                (Expect::Key, Token::Str | Token::Word) => {
+                    let parent = self.top_place();
+                    let key = key_text(&input[span.clone()]);
+                    self.pending = self.secrets.member(parent, &key);
+                    if let Place::Secret = parent {
+                        self.out.push(span.clone());
+                    }
+                    self.expect = Expect::Colon;
+                    return;
+                }
+                (Expect::Key, Token::Comma) | (Expect::Value, Token::Colon) => return,
+                // A key is missing: what follows is a value of no known member.
+                (Expect::Key, Token::Colon | Token::Open(_)) => {
+                    self.pending = self.secrets.member(self.top_place(), "");
+                    self.expect = Expect::Value;
+                    if token == Token::Colon {
+                        return;
+                    }
+                }
+                (Expect::Value, Token::Open(json)) => {
+                    let place = self.secrets.value(self.pending, json);
+                    if let Place::Secret = place {
+                        self.out.push(span.clone());
+                    }
+                    self.stack.push(Frame {
+                        object: json == Json::Object,
+                        place,
+                    });
+                    if json == Json::Object {
+                        self.expect = Expect::Key;
+                    } else {
+                        self.pending = Secrets::element(place);
+                        self.expect = Expect::Value;
+                    }
+                    return;
+                }
+                (Expect::Value, Token::Str | Token::Word) => {
+                    if let Place::Secret = self.secrets.value(self.pending, Json::Scalar) {
+                        self.out.push(span.clone());
+                    }
+                    self.expect = if self.stack.is_empty() {
+                        Expect::Done
+                    } else {
+                        Expect::Comma
+                    };
+                    return;
+                }
+            }
+        }
+    }
+
+    fn top_place(&self) -> Place {
+        self.stack.last().map_or(self.root, |frame| frame.place)
+    }
+
+    /// Whether a secret may sit where the reader is: in the innermost container, or (past
+    /// the end) in the document's value.
+    fn may_hold_here(&self) -> bool {
+        let place = self.top_place();
+        matches!(place, Place::Secret)
+            || matches!(
+                self.secrets.value(self.pending, Json::Scalar),
+                Place::Secret
+            )
+            || self.secrets.look_inside(place)
+    }
+
+    /// After a comma: the next member of the innermost container.
+    fn next_member(&mut self) {
+        match self.stack.last() {
+            None => self.expect = Expect::Done,
+            Some(frame) if frame.object => self.expect = Expect::Key,
+            Some(frame) => {
+                self.pending = Secrets::element(frame.place);
+                self.expect = Expect::Value;
+            }
+        }
+    }
+
+    /// `}` or `]`: closes the innermost container.
+    fn close(&mut self) {
+        self.stack.pop();
+        self.expect = if self.stack.is_empty() {
+            Expect::Done
+        } else {
+            Expect::Comma
+        };
+    }
+}
+
+/// The text of a key token: a string's decoded value if it decodes, else what lies between
+/// its quotes; a word as it is.
+fn key_text(token: &[u8]) -> String {
+    if token.first() == Some(&b'"') {
+        if let Ok(key) = serde_json::from_slice::<String>(token) {
+            return key;
+        }
+        let inner = &token[1..];
+        let inner = inner.strip_suffix(b"\"").unwrap_or(inner);
+        return String::from_utf8_lossy(inner).into_owned();
+    }
+    String::from_utf8_lossy(token).into_owned()
+}

@@ -1,0 +1,302 @@
+//! Which values of a document are secret: the one rule every reading of a document follows
+//! (the position tree, the locator of the fast path, the salvage of a document that is not
+//! JSON), so that a report masks the same values whichever way it was made.
+//!
+//! A value is secret when it is, or may be meant as, a secret, by the type and nothing else:
+//! - the value of a field whose type is [`Secret`](crate::Secret), wherever it sits
+//!   (duplicates included: every occurrence of a property is looked at the same way);
+//! - the value of an unknown property whose name is a secret field's name, or close to one
+//!   (the did-you-mean distance: `secret_kye`, `Secret-Key`), anywhere in the document;
+//! - everything inside a value of the wrong type that sits where a secret belongs
+//!   (`"secret_key": ["…"]`, `"ci": "…"`): where in it the secret is cannot be known.
+//!
+//! Values the type does not describe (unknown properties, values of the wrong type elsewhere,
+//! [`Shape::Any`]) are looked into for the second rule. An unknown property close to a field
+//! that holds secrets (`"cj"` for `"ci"`) is looked at as that field. Nothing else is secret:
+//! a misspelt `region`'s value, `null`, numbers are shown as typed.
+
+use std::ops::Range;
+
+use crate::__private::compile_time::closest;
+use crate::meta::{FieldMeta, Shape, StructMeta};
+
+use super::tree::{Kind, Node};
+
+/// What a value's place in the document says about it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Place {
+    /// Described by the type: the shape expected there.
+    Typed(&'static Shape),
+    /// Not described: only a key close to a secret field's name makes a secret here.
+    Unknown,
+    /// Secret, and so is everything inside.
+    Secret,
+}
+
+/// A value's JSON type, as far as places go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Json {
+    Object,
+    Array,
+    Scalar,
+}
+
+impl Json {
+    /// The type of the value whose text starts with `byte`.
+    pub(crate) fn of_first_byte(byte: u8) -> Json {
+        match byte {
+            b'{' => Json::Object,
+            b'[' => Json::Array,
+            _ => Json::Scalar,
+        }
+    }
+}
+
+/// The secrets of one type: the names of its secret fields and where secrets can sit.
+#[derive(Debug)]
+pub(crate) struct Secrets {
+    /// The names of the fields holding secrets (`Secret`, or lists, maps, options of it),
+    /// anywhere in the type.
+    names: Vec<&'static str>,
+    /// The structs the type reaches, and whether a secret can sit inside each.
+    structs: Vec<(&'static StructMeta, bool)>,
+    /// Whether the type reaches a value it does not describe ([`Shape::Any`]) or a struct that
+    /// accepts unknown properties: where, in a document the type reads, a key close to a
+    /// secret's name may sit.
+    open: bool,
+}
+
+impl Secrets {
+    pub(crate) fn of(root: &'static Shape) -> Secrets {
+        let mut secrets = Secrets {
+            names: Vec::new(),
+            structs: Vec::new(),
+            open: false,
+        };
+        secrets.reach(root);
+        // Whether a struct holds a secret may depend on itself (recursive types): iterate to
+        // the fixed point, from "none does".
+        loop {
+            let mut changed = false;
+            for k in 0..secrets.structs.len() {
+                let (meta, holds) = secrets.structs[k];
+                if !holds && meta.fields.iter().any(|f| secrets.holds((f.shape)())) {
+                    secrets.structs[k].1 = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        secrets
+    }
+
+    /// Records the structs, secret names and open places reachable from `shape`.
+    fn reach(&mut self, shape: &'static Shape) {
+        match shape {
+            Shape::Any => self.open = true,
+            Shape::Optional(inner) | Shape::Sensitive(inner) | Shape::Array(inner) => {
+                self.reach(inner());
+            }
+            Shape::Map(inner) => self.reach(inner()),
+            Shape::Object(meta) => {
+                if self
+                    .structs
+                    .iter()
+                    .any(|(seen, _)| std::ptr::eq(*seen, *meta))
+                {
+                    return;
+                }
+                self.structs.push((meta, false));
+                self.open |= !meta.deny_unknown_fields;
+                for field in meta.fields {
+                    if is_secret_field(field) && !self.names.contains(&field.name) {
+                        self.names.push(field.name);
+                    }
+                    self.reach((field.shape)());
+                }
+            }
+            Shape::Boolean
+            | Shape::Integer { .. }
+            | Shape::Number
+            | Shape::Str
+            | Shape::Enum(_) => {}
+        }
+    }
+
+    /// Whether a secret can sit in a value of `shape` (as typed: a reached struct).
+    fn holds(&self, shape: &'static Shape) -> bool {
+        match shape {
+            Shape::Sensitive(_) => true,
+            Shape::Optional(inner) | Shape::Array(inner) | Shape::Map(inner) => self.holds(inner()),
+            Shape::Object(meta) => self
+                .structs
+                .iter()
+                .any(|(seen, holds)| *holds && std::ptr::eq(*seen, *meta)),
+            _ => false,
+        }
+    }
+
+    /// Whether an unknown property named `key` may hold a secret: its name is, or is close
+    /// to, a secret field's.
+    pub(crate) fn is_secret_name(&self, key: &str) -> bool {
+        !self.names.is_empty() && (self.names.contains(&key) || closest(key, &self.names).is_some())
+    }
+
+    /// The place of a value at `place` whose JSON type is `json`.
+    pub(crate) fn value(&self, place: Place, json: Json) -> Place {
+        let Place::Typed(shape) = place else {
+            return place;
+        };
+        match (shape, json) {
+            (Shape::Optional(inner), _) => self.value(Place::Typed(inner()), json),
+            (Shape::Sensitive(_), _) => Place::Secret,
+            (Shape::Any, _) => Place::Unknown,
+            (Shape::Object(_) | Shape::Map(_), Json::Object)
+            | (Shape::Array(_), Json::Array)
+            | (
+                Shape::Boolean
+                | Shape::Integer { .. }
+                | Shape::Number
+                | Shape::Str
+                | Shape::Enum(_),
+                Json::Scalar,
+            ) => place,
+            // The wrong type: what it holds is not described.
+            _ if self.holds(shape) => Place::Secret,
+            _ => Place::Unknown,
+        }
+    }
+
+    /// The place of the member `key` of an object at `parent` (a place [`value`] gave).
+    ///
+    /// [`value`]: Secrets::value
+    pub(crate) fn member(&self, parent: Place, key: &str) -> Place {
+        match parent {
+            Place::Secret => Place::Secret,
+            Place::Typed(Shape::Map(inner)) => Place::Typed(inner()),
+            Place::Typed(Shape::Object(meta)) => match field(meta, key) {
+                Some(field) => Place::Typed((field.shape)()),
+                None => self.unknown(key, Some(meta)),
+            },
+            Place::Typed(_) | Place::Unknown => self.unknown(key, None),
+        }
+    }
+
+    /// The place of an unknown property `key` of an object of `meta` (if described).
+    fn unknown(&self, key: &str, meta: Option<&'static StructMeta>) -> Place {
+        if self.is_secret_name(key) {
+            return Place::Secret;
+        }
+        // Close to a field that holds secrets (`cj` for `ci`): looked at as that field.
+        if let Some(meta) = meta {
+            let mut holders = Vec::new();
+            properties(meta, &mut |field| {
+                if self.holds((field.shape)()) {
+                    holders.push(field);
+                }
+            });
+            let names: Vec<&'static str> = holders.iter().map(|field| field.name).collect();
+            if let Some(name) = closest(key, &names)
+                && let Some(field) = holders.iter().find(|field| field.name == name)
+            {
+                return Place::Typed((field.shape)());
+            }
+        }
+        Place::Unknown
+    }
+
+    /// The place of an element of an array at `parent` (a place [`value`] gave).
+    ///
+    /// [`value`]: Secrets::value
+    pub(crate) fn element(parent: Place) -> Place {
+        match parent {
+            Place::Secret => Place::Secret,
+            Place::Typed(Shape::Array(inner)) => Place::Typed(inner()),
+            Place::Typed(_) | Place::Unknown => Place::Unknown,
+        }
+    }
+
+    /// Whether a container at `place` (a place [`value`] gave) must be looked into to find
+    /// its secrets. (A secret container is secret whole.)
+    ///
+    /// [`value`]: Secrets::value
+    pub(crate) fn look_inside(&self, place: Place) -> bool {
+        match place {
+            Place::Secret => false,
+            Place::Typed(shape) => self.holds(shape) || (self.open && !self.names.is_empty()),
+            Place::Unknown => !self.names.is_empty(),
+        }
+    }
+
+    /// The spans of the secret values of a document read into a tree.
+    pub(crate) fn in_tree(&self, root: &Node<'_>, place: Place, out: &mut Vec<Range<usize>>) {
+        let json = match root.kind {
+            Kind::Object(_) => Json::Object,
+            Kind::Array(_) => Json::Array,
+            _ => Json::Scalar,
+        };
+        let place = self.value(place, json);
+        if let Place::Secret = place {
+            out.push(root.start..root.start + root.len);
+            return;
+        }
+        if json == Json::Scalar || !self.look_inside(place) {
+            return;
+        }
+        match &root.kind {
+            Kind::Object(members) => {
+                for member in members {
+                    self.in_tree(&member.value, self.member(place, &member.key), out);
+                }
+            }
+            Kind::Array(items) => {
+                for item in items {
+                    self.in_tree(item, Secrets::element(place), out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A field that holds secrets itself: `Secret`, or an option, list or map of it.
+fn is_secret_field(field: &FieldMeta) -> bool {
+    let mut shape = (field.shape)();
+    loop {
+        match shape {
+            Shape::Sensitive(_) => return true,
+            Shape::Optional(inner) | Shape::Array(inner) | Shape::Map(inner) => shape = inner(),
+            _ => return false,
+        }
+    }
+}
+
+/// The declared property `key` of `meta`, flattened fields' included.
+pub(crate) fn field(meta: &'static StructMeta, key: &str) -> Option<&'static FieldMeta> {
+    for field in meta.fields {
+        if field.flatten {
+            if let Shape::Object(inner) = (field.shape)()
+                && let Some(found) = self::field(inner, key)
+            {
+                return Some(found);
+            }
+        // Names first: a shape is a function call.
+        } else if field.name == key {
+            return Some(field);
+        }
+    }
+    None
+}
+
+/// Calls `each` on the declared properties of `meta`, with those of flattened fields in their
+/// place.
+pub(crate) fn properties(meta: &'static StructMeta, each: &mut impl FnMut(&'static FieldMeta)) {
+    for field in meta.fields {
+        match (field.flatten, (field.shape)()) {
+            (true, Shape::Object(inner)) => properties(inner, each),
+            _ => each(field),
+        }
+    }
+}
