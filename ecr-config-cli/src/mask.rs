@@ -176,8 +176,9 @@ pub(crate) struct Excerpt {
 }
 
 /// How many characters before and after a span, and at each end of a long span, are shown:
-/// more than a terminal shows, so annotate-snippets' own trimming decides what is seen.
-const KEEP: usize = 256;
+/// more than annotate-snippets shows of a line (140 columns), so that its own trimming
+/// decides what is seen, and marks with `...` where the line goes on.
+const KEEP: usize = 160;
 
 /// The lines of a span longer than this show only their first [`HEAD_LINES`] and last
 /// [`TAIL_LINES`] lines (annotate-snippets folds the others away); the text of the others is
@@ -263,6 +264,23 @@ pub(crate) fn excerpt(
     }
 }
 
+/// The whole of `document` as the human output shows its lines: masked, a byte-order mark
+/// and the `\r` of `\r\n` dropped.
+pub(crate) fn masked(document: &Document<'_>, report: &Report) -> String {
+    let hidden = hidden(document, report);
+    let input = &*document.text;
+    let mut out = Writer {
+        input,
+        hidden: &hidden,
+        next_hidden: 0,
+        text: String::with_capacity(input.len()),
+        marks: [0, 0],
+        found: [None, None],
+    };
+    out.copy(0..input.len());
+    out.text
+}
+
 /// Copies parts of the input into an excerpt, masked.
 struct Writer<'a> {
     input: &'a str,
@@ -277,14 +295,8 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn copy(&mut self, range: Range<usize>) {
-        let bytes = self.input.as_bytes();
-        for (at, c) in self.input[range.clone()].char_indices() {
-            let at = range.start + at;
-            for (mark, found) in self.marks.iter().zip(&mut self.found) {
-                if at == *mark && found.is_none() {
-                    *found = Some(self.text.len());
-                }
-            }
+        let mut at = range.start;
+        while at < range.end {
             while self
                 .hidden
                 .get(self.next_hidden)
@@ -292,10 +304,42 @@ impl Writer<'_> {
             {
                 self.next_hidden += 1;
             }
-            let masked = self
-                .hidden
-                .get(self.next_hidden)
-                .is_some_and(|hidden| hidden.start <= at);
+            // The next stretch that is all hidden or all shown.
+            let (end, masked) = match self.hidden.get(self.next_hidden) {
+                Some(hidden) if hidden.start <= at => (hidden.end.min(range.end), true),
+                Some(hidden) => (hidden.start.min(range.end), false),
+                None => (range.end, false),
+            };
+            let end = self.input.ceil_char_boundary(end);
+            self.stretch(at..end, masked);
+            at = end;
+        }
+    }
+
+    /// Copies `range`, hidden or shown, noting where the span's ends land.
+    fn stretch(&mut self, range: Range<usize>, masked: bool) {
+        let part = &self.input[range.clone()];
+        let plain = !masked
+            && range.start > 0
+            && !part.bytes().any(|b| b == b'\r' || b == 0xc2 || b == b'\n');
+        if plain {
+            // The usual case, copied whole: no mark to drop or character to replace.
+            for (mark, found) in self.marks.iter().zip(&mut self.found) {
+                if range.contains(mark) && found.is_none() {
+                    *found = Some(self.text.len() + (mark - range.start));
+                }
+            }
+            self.text.push_str(part);
+            return;
+        }
+        let bytes = self.input.as_bytes();
+        for (at, c) in part.char_indices() {
+            let at = range.start + at;
+            for (mark, found) in self.marks.iter().zip(&mut self.found) {
+                if at == *mark && found.is_none() {
+                    *found = Some(self.text.len());
+                }
+            }
             match c {
                 '\u{feff}' if at == 0 => {}
                 '\r' if bytes.get(at + 1) == Some(&b'\n') => {}

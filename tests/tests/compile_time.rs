@@ -30,8 +30,8 @@ mod strings;
 
 use ecr_config::__private::compile_time::{self, Names, Report};
 use ecr_config::__private::const_document;
-use ecr_config::ecr::EcrConfig;
 use ecr_config::Validate;
+use ecr_config::ecr::EcrConfig;
 use fastrand::Rng;
 use serde::de::DeserializeOwned;
 

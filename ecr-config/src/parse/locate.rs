@@ -139,7 +139,8 @@ pub(crate) fn locate(text: &str, root: &'static Shape, targets: &[&str]) -> Span
         let place_here = scan.secrets.value(place, Json::of_first_byte(first));
         match first {
             b'{' | b'['
-                if !wanted.inside(targets, scan.order) && !scan.secrets.look_inside(place_here) =>
+                if !wanted.inside(targets, scan.order)
+                    && !scan.secrets.look_inside_read(place_here) =>
             {
                 // Nothing to find in there: step over it.
                 i = value_end(bytes, i);

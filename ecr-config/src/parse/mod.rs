@@ -63,6 +63,21 @@ use self::tree::Node;
 /// );
 /// ```
 ///
+/// # Limits
+///
+/// Input is read as it is written by people who make every mistake at once, and sometimes by
+/// people who try to break the reader:
+/// - nesting deeper than 128 arrays and objects is a `syntax` finding (`serde_json`'s own
+///   limit), not a stack overflow;
+/// - time and memory are linear in the size of the document, in its number of members and
+///   findings, and in the length of its lines (duplicate keys are told by a hash set, lines
+///   and columns are counted once over the document);
+/// - the size itself is the caller's to bound: the document is already in memory. The
+///   `ecr-config` command reads at most `--max-size` bytes of a file (64 MiB unless told).
+///
+/// No finding's message holds a string's value, and [`Report::secret_spans`] says which
+/// bytes of the input a renderer must mask.
+///
 /// # Errors
 ///
 /// A [`Report`] with at least one finding.
@@ -85,7 +100,7 @@ pub fn from_json_str<'de, T: Deserialize<'de> + Validate>(input: &'de str) -> Re
             let located = errors
                 .into_iter()
                 .zip(spans.targets)
-                .map(|(error, span)| (error, shift(span.unwrap_or(0..1))));
+                .map(|(error, span)| (error, shift(span.unwrap_or(0..0))));
             let secrets = spans.secrets.into_iter().map(shift).collect();
             Err(Report::new(input, located, secrets))
         }
@@ -112,25 +127,33 @@ pub fn from_json_slice<'de, T: Deserialize<'de> + Validate>(input: &'de [u8]) ->
                 .into_iter()
                 .map(|span| span.start + bom..span.end + bom)
                 .collect();
+            // The span is the bytes that are not UTF-8.
+            let bad = valid..valid + error.error_len().unwrap_or(input.len() - valid);
             Err(syntax(
                 prefix,
                 "invalid UTF-8: the document must be UTF-8 text",
-                valid,
+                bad,
                 secrets,
             ))
         }
     }
 }
 
-/// A report of one `syntax` finding at `offset`; `secrets` are the spans that may hold a
+/// A report of one `syntax` finding about `span`; `secrets` are the spans that may hold a
 /// secret ([`salvage`]).
-fn syntax(input: &str, message: &str, offset: usize, secrets: Vec<Range<usize>>) -> Report {
+fn syntax(input: &str, message: &str, span: Range<usize>, secrets: Vec<Range<usize>>) -> Report {
     let error = ValidationError::new(
         "",
         Keyword::Syntax,
         Detail::Message(Cow::Owned(message.to_owned())),
     );
-    Report::new(input, [(error, offset..offset + 1)], secrets)
+    Report::new(input, [(error, span)], secrets)
+}
+
+/// The character of `input` at `offset`, or the empty span at the end.
+fn char_at(input: &str, offset: usize) -> Range<usize> {
+    let offset = input.floor_char_boundary(offset.min(input.len()));
+    offset..input.ceil_char_boundary(offset + 1)
 }
 
 /// The position-tracking pass: every finding at once.
@@ -141,19 +164,16 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
 ) -> Result<T, Report> {
     let shift = |span: Range<usize>| span.start + base..span.end + base;
     if body.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
-        return Err(syntax(
-            input,
-            "the document is empty",
-            input.len(),
-            Vec::new(),
-        ));
+        let end = input.len();
+        return Err(syntax(input, "the document is empty", end..end, Vec::new()));
     }
     let tree = match tree::parse(body) {
         Ok(tree) => tree,
         Err(error) => {
             let secrets = salvage::secrets(body.as_bytes(), &T::SHAPE);
             let secrets = secrets.into_iter().map(shift).collect();
-            return Err(syntax(input, &error.message, base + error.offset, secrets));
+            let span = char_at(input, base + error.offset);
+            return Err(syntax(input, &error.message, span, secrets));
         }
     };
     let mut checker = Checker::default();
@@ -176,7 +196,7 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
             Err(errors) => {
                 let located = errors.into_iter().map(|error| {
                     let span = find(&tree, error.pointer())
-                        .map_or(0..1, |node| node.start..node.start + node.len);
+                        .map_or(0..0, |node| node.start..node.start + node.len);
                     (error, shift(span))
                 });
                 Err(Report::new(input, located, secrets))
@@ -201,7 +221,7 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
             );
             Err(Report::new(
                 input,
-                [(finding, shift(offset..offset + 1))],
+                [(finding, char_at(input, base + offset))],
                 secrets,
             ))
         }

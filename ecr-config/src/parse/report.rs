@@ -46,7 +46,9 @@ impl Finding {
     }
 
     /// The bytes of the input the finding is about: the offending value, the key of an
-    /// unknown or duplicated property, the opening brace of an object missing a property.
+    /// unknown or duplicated property, the opening brace of an object missing a property, the
+    /// character where a syntax error is (empty at the end of the input). Always within the
+    /// input, on character boundaries.
     pub fn span(&self) -> Range<usize> {
         self.span.clone()
     }

@@ -33,6 +33,8 @@ pub(crate) fn secrets(input: &[u8], root: &'static Shape) -> Vec<Range<usize>> {
         stack: Vec::new(),
         expect: Expect::Value,
         pending: root_place,
+        last_string: None,
+        maybe_secret: false,
         out: Vec::new(),
     };
     let mut lexer = Lexer { input, at: 0 };
@@ -261,6 +263,12 @@ struct Reader<'s> {
     expect: Expect,
     /// The place of the value that comes next.
     pending: Place,
+    /// The text of the string just read as a value, if the last token was one.
+    last_string: Option<Range<usize>>,
+    /// Whether the token that comes next may be the value of a secret: after
+    /// `"access_key": "secret_key": …`, where the string read as a value may have been a
+    /// key whose value is missing.
+    maybe_secret: bool,
     out: Vec<Range<usize>>,
 }
 
@@ -268,6 +276,11 @@ impl Reader<'_> {
     /// Takes one token; `colon_follows` if the next token is a `:` (which makes a string a
     /// key where a comma is missing).
     fn step(&mut self, token: Token, span: &Range<usize>, input: &[u8], colon_follows: bool) {
+        let last_string = self.last_string.take();
+        let forced = std::mem::take(&mut self.maybe_secret);
+        if forced {
+            self.out.push(span.clone());
+        }
         loop {
             match (self.expect, token) {
                 (Expect::Done, _) => {
@@ -289,6 +302,13 @@ impl Reader<'_> {
                 // A `:` typed for a `,` is a comma; a comma where a value belongs leaves it
                 // out.
                 (Expect::Comma, Token::Comma | Token::Colon) | (Expect::Value, Token::Comma) => {
+                    if let (Token::Colon, Some(string)) = (token, &last_string) {
+                        // Or the string before was a key, and what follows is its value.
+                        let key = key_text(&input[string.clone()]);
+                        let place = self.secrets.member(self.top_place(), &key);
+                        self.maybe_secret =
+                            matches!(self.secrets.value(place, Json::Scalar), Place::Secret);
+                    }
                     self.next_member();
                     return;
                 }
@@ -319,7 +339,11 @@ impl Reader<'_> {
                 (Expect::Key, Token::Comma) | (Expect::Value, Token::Colon) => return,
                 // A key is missing: what follows is a value of no known member.
                 (Expect::Key, Token::Colon | Token::Open(_)) => {
-                    self.pending = self.secrets.member(self.top_place(), "");
+                    self.pending = if forced {
+                        Place::Secret
+                    } else {
+                        self.secrets.member(self.top_place(), "")
+                    };
                     self.expect = Expect::Value;
                     if token == Token::Colon {
                         return;
@@ -345,6 +369,9 @@ impl Reader<'_> {
                 (Expect::Value, Token::Str | Token::Word) => {
                     if let Place::Secret = self.secrets.value(self.pending, Json::Scalar) {
                         self.out.push(span.clone());
+                    }
+                    if token == Token::Str {
+                        self.last_string = Some(span.clone());
                     }
                     self.expect = if self.stack.is_empty() {
                         Expect::Done

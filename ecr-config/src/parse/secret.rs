@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use crate::__private::compile_time::closest;
+use crate::__private::compile_time::{closest, near_miss};
 use crate::meta::{FieldMeta, Shape, StructMeta};
 
 use super::tree::{Kind, Node};
@@ -141,7 +141,17 @@ impl Secrets {
     /// Whether an unknown property named `key` may hold a secret: its name is, or is close
     /// to, a secret field's.
     pub(crate) fn is_secret_name(&self, key: &str) -> bool {
-        !self.names.is_empty() && (self.names.contains(&key) || closest(key, &self.names).is_some())
+        if self.names.is_empty() {
+            return false;
+        }
+        // Case aside too: `SECRET-KEY` is one edit from `secret_key`.
+        let lower = key.to_lowercase();
+        self.names.iter().any(|name| {
+            *name == key
+                || name.eq_ignore_ascii_case(key)
+                || near_miss(key, name).is_some()
+                || near_miss(&lower, &name.to_lowercase()).is_some()
+        })
     }
 
     /// The place of a value at `place` whose JSON type is `json`.
@@ -219,14 +229,26 @@ impl Secrets {
     }
 
     /// Whether a container at `place` (a place [`value`] gave) must be looked into to find
-    /// its secrets. (A secret container is secret whole.)
+    /// its secrets: it may hold one by the type, or an unknown property named like one may
+    /// be in it. (A secret container is secret whole.)
     ///
     /// [`value`]: Secrets::value
     pub(crate) fn look_inside(&self, place: Place) -> bool {
         match place {
             Place::Secret => false,
-            Place::Typed(shape) => self.holds(shape) || (self.open && !self.names.is_empty()),
+            Place::Typed(shape) => self.holds(shape) || !self.names.is_empty(),
             Place::Unknown => !self.names.is_empty(),
+        }
+    }
+
+    /// [`look_inside`] for a document serde has read into the type, where an unknown
+    /// property can only be in a struct that accepts them.
+    ///
+    /// [`look_inside`]: Secrets::look_inside
+    pub(crate) fn look_inside_read(&self, place: Place) -> bool {
+        match place {
+            Place::Typed(shape) => self.holds(shape) || (self.open && !self.names.is_empty()),
+            other => self.look_inside(other),
         }
     }
 

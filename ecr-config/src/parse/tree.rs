@@ -1,17 +1,20 @@
-//! A JSON document as a tree of values that remember where they are, read with `serde_json`.
+//! A JSON document as a tree of values that remember where they are.
 //!
-//! `serde_json` is the parser of record: each value is first taken as a `&RawValue`, a slice
-//! of the input, whose address gives its exact byte offset; containers are then read again
-//! from that slice into their members. Each level re-reads its own text, so the work is the
-//! document size times its depth, and depth is bounded by `serde_json`'s recursion limit (128).
-//! This pass only runs once the fast path has found something wrong.
+//! `serde_json` is the parser of record: it reads the whole text first (as a `&RawValue`),
+//! and says why a text is not JSON. The tree is then built in one pass over text known to be
+//! JSON, each string decoded by `serde_json` again where it has escapes: the work is linear
+//! in the size of the document, however deeply it nests. Nesting deeper than `serde_json`'s
+//! own limit for typed values (128) is refused, which keeps the recursion here (and the
+//! checker's) bounded. This pass only runs once the fast path has found something wrong.
 
 use std::borrow::Cow;
 use std::fmt;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, Visitor};
 use serde_json::value::RawValue;
+
+use super::locate::string_end;
 
 /// One JSON value and the byte offset where it starts in the input.
 #[derive(Debug)]
@@ -70,71 +73,144 @@ const MAX_DEPTH: usize = 128;
 
 /// Reads `text` (already known to be UTF-8, without a byte-order mark) into a tree.
 pub(crate) fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
-    let raw: &RawValue =
-        serde_json::from_str(text).map_err(|error| syntax_error(text, 0, &error))?;
-    node(text, raw, 0)
+    let _: &RawValue = serde_json::from_str(text).map_err(|error| syntax_error(text, 0, &error))?;
+    let mut builder = Builder { text, at: 0 };
+    builder.value(0)
 }
 
-fn offset_of(text: &str, part: &str) -> usize {
-    part.as_ptr() as usize - text.as_ptr() as usize
+/// Builds the tree of a text `serde_json` has read: every token is where JSON puts it.
+struct Builder<'a> {
+    text: &'a str,
+    at: usize,
 }
 
-fn node<'a>(text: &'a str, raw: &'a RawValue, depth: usize) -> Result<Node<'a>, SyntaxError> {
-    let slice = raw.get();
-    let start = offset_of(text, slice);
-    if depth == MAX_DEPTH && slice.starts_with(['{', '[']) {
-        return Err(SyntaxError {
-            message: format!("nesting deeper than {MAX_DEPTH} levels"),
-            offset: start,
-        });
+impl<'a> Builder<'a> {
+    fn skip_ws(&mut self) {
+        let bytes = self.text.as_bytes();
+        while self.at < bytes.len() && matches!(bytes[self.at], b' ' | b'\t' | b'\n' | b'\r') {
+            self.at += 1;
+        }
     }
-    let fail = |error: &serde_json::Error| syntax_error(text, start, error);
-    let kind = match slice.as_bytes().first() {
-        Some(b'{') => {
-            let Entries(entries) = serde_json::from_str(slice).map_err(|e| fail(&e))?;
-            let mut members = Vec::with_capacity(entries.len());
-            // Keys are found by scanning from the end of the previous value (or the brace):
-            // serde_json has validated the syntax, so only white space and a comma come first.
-            let mut cursor = start + 1;
-            for (key, value) in entries {
-                let key_start = cursor
-                    + text[cursor..]
-                        .find('"')
-                        .expect("serde_json validated the object");
-                let value = node(text, value, depth + 1)?;
-                members.push(Member {
-                    key,
-                    key_start,
-                    key_len: super::locate::string_end(text.as_bytes(), key_start) - key_start,
-                    value,
-                });
-                let last = members.last().expect("just pushed");
-                cursor = last.value.start + last.value.len;
+
+    /// The value at the cursor (after white space), and the cursor past it.
+    fn value(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
+        self.skip_ws();
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        let first = bytes.get(start).copied().unwrap_or_default();
+        if depth == MAX_DEPTH && matches!(first, b'{' | b'[') {
+            return Err(SyntaxError {
+                message: format!("nesting deeper than {MAX_DEPTH} levels"),
+                offset: start,
+            });
+        }
+        let kind = match first {
+            b'{' => Kind::Object(self.members(depth)?),
+            b'[' => Kind::Array(self.items(depth)?),
+            b'"' => {
+                let end = string_end(bytes, start);
+                self.at = end;
+                Kind::Str(self.string(start, end)?)
             }
-            Kind::Object(members)
+            b't' => {
+                self.at += 4;
+                Kind::Bool
+            }
+            b'f' => {
+                self.at += 5;
+                Kind::Bool
+            }
+            b'n' => {
+                self.at += 4;
+                Kind::Null
+            }
+            _ => {
+                while self.at < bytes.len()
+                    && matches!(
+                        bytes[self.at],
+                        b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'
+                    )
+                {
+                    self.at += 1;
+                }
+                Kind::Number(&self.text[start..self.at])
+            }
+        };
+        Ok(Node {
+            start,
+            len: self.at - start,
+            kind,
+        })
+    }
+
+    /// The members of the object at the cursor, duplicates included, in document order.
+    fn members(&mut self, depth: usize) -> Result<Vec<Member<'a>>, SyntaxError> {
+        let bytes = self.text.as_bytes();
+        self.at += 1;
+        let mut members = Vec::new();
+        self.skip_ws();
+        if bytes.get(self.at) == Some(&b'}') {
+            self.at += 1;
+            return Ok(members);
         }
-        Some(b'[') => {
-            let Items(items) = serde_json::from_str(slice).map_err(|e| fail(&e))?;
-            Kind::Array(
-                items
-                    .into_iter()
-                    .map(|item| node(text, item, depth + 1))
-                    .collect::<Result<_, _>>()?,
-            )
+        loop {
+            self.skip_ws();
+            let key_start = self.at;
+            let key_end = string_end(bytes, key_start);
+            let key = self.string(key_start, key_end)?;
+            self.at = key_end;
+            self.skip_ws();
+            // The colon.
+            self.at += 1;
+            let value = self.value(depth + 1)?;
+            members.push(Member {
+                key,
+                key_start,
+                key_len: key_end - key_start,
+                value,
+            });
+            self.skip_ws();
+            let separator = bytes.get(self.at).copied();
+            self.at += 1;
+            if separator != Some(b',') {
+                return Ok(members);
+            }
         }
-        Some(b'"') => {
-            let Text(value) = serde_json::from_str(slice).map_err(|e| fail(&e))?;
-            Kind::Str(value)
+    }
+
+    /// The items of the array at the cursor.
+    fn items(&mut self, depth: usize) -> Result<Vec<Node<'a>>, SyntaxError> {
+        let bytes = self.text.as_bytes();
+        self.at += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if bytes.get(self.at) == Some(&b']') {
+            self.at += 1;
+            return Ok(items);
         }
-        Some(b't' | b'f') => Kind::Bool,
-        Some(b'n') => Kind::Null,
-        _ => Kind::Number(slice),
-    };
-    Ok(Node {
-        start,
-        len: slice.len(),
-        kind,
-    })
+        loop {
+            items.push(self.value(depth + 1)?);
+            self.skip_ws();
+            let separator = bytes.get(self.at).copied();
+            self.at += 1;
+            if separator != Some(b',') {
+                return Ok(items);
+            }
+        }
+    }
+
+    /// The string literal `text[start..end]`, borrowed when it has no escapes. (`serde_json`
+    /// checked its syntax, not that its escapes make a string: `\ud800` alone does not.)
+    fn string(&self, start: usize, end: usize) -> Result<Cow<'a, str>, SyntaxError> {
+        let literal = &self.text[start..end];
+        let inner = &literal[1..literal.len() - 1];
+        if !inner.as_bytes().contains(&b'\\') {
+            return Ok(Cow::Borrowed(inner));
+        }
+        let Text(value) = serde_json::from_str(literal)
+            .map_err(|error| syntax_error(self.text, start, &error))?;
+        Ok(value)
+    }
 }
 
 /// `serde_json` reports line and column in bytes; turns them into a byte offset into `text`,
@@ -159,52 +235,6 @@ pub(crate) fn syntax_error(text: &str, base: usize, error: &serde_json::Error) -
     SyntaxError {
         message: message.to_owned(),
         offset,
-    }
-}
-
-/// An object's members as written: duplicates kept, values left raw.
-struct Entries<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
-
-impl<'de> Deserialize<'de> for Entries<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct EntriesVisitor;
-        impl<'de> Visitor<'de> for EntriesVisitor {
-            type Value = Entries<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut entries = Vec::new();
-                while let Some(Text(key)) = map.next_key()? {
-                    entries.push((key, map.next_value()?));
-                }
-                Ok(Entries(entries))
-            }
-        }
-        deserializer.deserialize_map(EntriesVisitor)
-    }
-}
-
-/// An array's items, left raw.
-struct Items<'a>(Vec<&'a RawValue>);
-
-impl<'de> Deserialize<'de> for Items<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ItemsVisitor;
-        impl<'de> Visitor<'de> for ItemsVisitor {
-            type Value = Items<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON array")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Items(items))
-            }
-        }
-        deserializer.deserialize_seq(ItemsVisitor)
     }
 }
 

@@ -1055,18 +1055,15 @@ pub const fn closest(value: &str, candidates: &[&'static str]) -> Option<&'stati
         }
         i += 1;
     }
-    // The first of the nearest, within two edits and fewer than the shorter one's length.
+    // The first of the nearest.
     let mut best: Option<(usize, &'static str)> = None;
     let mut i = 0;
     while i < candidates.len() {
         let candidate = candidates[i];
         i += 1;
-        let Some(distance) = osa_distance(value, candidate) else {
+        let Some(distance) = near_miss(value, candidate) else {
             continue;
         };
-        if distance > 2 || distance >= candidate.len() || distance >= value.len() {
-            continue;
-        }
         match best {
             Some((nearest, _)) if nearest <= distance => {}
             _ => best = Some((distance, candidate)),
@@ -1075,6 +1072,17 @@ pub const fn closest(value: &str, candidates: &[&'static str]) -> Option<&'stati
     match best {
         Some((_, candidate)) => Some(candidate),
         None => None,
+    }
+}
+
+/// The edit distance of `value` from `candidate` if it makes a near miss: within two edits
+/// and fewer than the shorter one's length.
+pub(crate) const fn near_miss(value: &str, candidate: &str) -> Option<usize> {
+    match osa_distance(value, candidate) {
+        Some(distance) if distance <= 2 && distance < candidate.len() && distance < value.len() => {
+            Some(distance)
+        }
+        _ => None,
     }
 }
 
