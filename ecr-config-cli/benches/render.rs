@@ -8,6 +8,9 @@
 use std::fmt::Write as _;
 use std::hint::black_box;
 
+#[path = "../../ecr-config/benches/common/mod.rs"]
+mod common;
+
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use ecr_config::Report;
 use ecr_config::ecr::EcrConfig;
@@ -63,7 +66,7 @@ fn bench(c: &mut Criterion) {
 criterion_group!(benches, bench);
 
 fn main() {
-    if let Ok(case) = std::env::var("ECR_BENCH_CASE") {
+    if let Some((case, iterations)) = common::fixed_case(1) {
         let mut parts = case.split('/');
         let (Some(format), Some(layout), Some(n)) = (parts.next(), parts.next(), parts.next())
         else {
@@ -72,10 +75,6 @@ fn main() {
         let n: usize = n.parse().expect("a number of findings");
         let doc = document(n, layout == "one_line");
         let report = report(&doc);
-        let iterations: usize = std::env::var("ECR_BENCH_ITERS")
-            .ok()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(1);
         for _ in 0..iterations {
             black_box(render(format, &doc, &report));
         }

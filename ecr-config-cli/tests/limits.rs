@@ -40,32 +40,17 @@ fn a_file_over_the_size_limit_is_a_finding_and_is_not_read() {
         "{stdout}"
     );
 
-    let json = ecr_config_in(dir.path())
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--max-size",
-            "2002",
-            "big.json",
-        ])
-        .output()
-        .unwrap();
+    let json = |max: &str| -> serde_json::Value {
+        let output = ecr_config_in(dir.path())
+            .args(["check", "--format", "json", "--max-size", max, "big.json"])
+            .output()
+            .unwrap();
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
     // At the limit, the file is checked (and `{}` misses two properties).
-    let line: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let line = json("2002");
     assert_eq!(line["errors"][0]["keyword"], "required", "{line}");
-    let json = ecr_config_in(dir.path())
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--max-size",
-            "2001",
-            "big.json",
-        ])
-        .output()
-        .unwrap();
-    let line: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let line = json("2001");
     assert_eq!(line["valid"], false);
     assert_eq!(line["errors"][0]["keyword"], "maxSize");
     assert_eq!(

@@ -16,6 +16,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::hint::black_box;
 
+mod common;
+
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use ecr_config::{Secret, Validate};
 use serde::Deserialize;
@@ -123,11 +125,7 @@ fn run_fixed(case: &str, iterations: usize) {
 criterion_group!(benches, bench);
 
 fn main() {
-    if let Ok(case) = std::env::var("ECR_BENCH_CASE") {
-        let iterations = std::env::var("ECR_BENCH_ITERS")
-            .ok()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(1);
+    if let Some((case, iterations)) = common::fixed_case(1) {
         run_fixed(&case, iterations);
         return;
     }

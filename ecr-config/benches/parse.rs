@@ -5,6 +5,8 @@
 
 use std::hint::black_box;
 
+mod common;
+
 use criterion::{Criterion, criterion_group};
 use ecr_config::Validate;
 use ecr_config::ecr::EcrConfig;
@@ -94,11 +96,7 @@ fn run_fixed(case: &str, iterations: usize) {
 criterion_group!(benches, bench);
 
 fn main() {
-    if let Ok(case) = std::env::var("ECR_BENCH_CASE") {
-        let iterations = std::env::var("ECR_BENCH_ITERS")
-            .ok()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(1000);
+    if let Some((case, iterations)) = common::fixed_case(1000) {
         run_fixed(&case, iterations);
         return;
     }

@@ -44,6 +44,18 @@ fn ecr(name: &str, template: &str, shown: &[&'static str]) -> Placement {
 /// The ECR documents: what the placement is, the document, what must be shown.
 const ECR_PLACEMENTS: &[(&str, &str, &[&str])] = &[
     (
+        "a quote too few before a misplaced secret where no secret belongs",
+        r#"{"ci": {@CI, "secret_key": "x"},
+"setup": {"role_arn": "VISIBLEd1", "region": "us-east-1, "secret_key": "@S"}}"#,
+        &["VISIBLEd1"],
+    ),
+    (
+        "a line that stops being JSON where no secret may be",
+        r#"{"ci": {@CI, "secret_key": "@S"},
+"setup": {"region": 'VISIBLEd2', "role_arn": "VISIBLEd3"}}"#,
+        &["VISIBLEd2", "VISIBLEd3"],
+    ),
+    (
         "a `:` typed for a `,` after the secret",
         r#"{"ci": {"region": "VISIBLEa1", "secret_key": "@S": "x", "regoin": "VISIBLEa1b"},
 @SETUP}"#,
@@ -289,7 +301,7 @@ fn no_output_shows_a_secret_and_every_other_value_is_shown() {
                     support::assert_positioned(&bytes, &report);
                     let outputs = outputs(&bytes, &report);
                     for (output, text) in &outputs {
-                        if let Some(piece) = leak(text) {
+                        if let Some(piece) = leak(text, &bytes) {
                             panic!("{output} shows {piece:?} of the secret, for {what}\n{text}");
                         }
                     }
@@ -359,7 +371,7 @@ fn mutation_loop(seed: u64, count: usize) -> usize {
         support::assert_positioned(&bytes, &report);
         if holds_secret {
             for (output, text) in outputs(&bytes, &report) {
-                if let Some(piece) = leak(&text) {
+                if let Some(piece) = leak(&text, &bytes) {
                     panic!(
                         "{output} shows {piece:?} of the secret, for {:?} (seed {seed}):\n{text}",
                         String::from_utf8_lossy(&bytes)

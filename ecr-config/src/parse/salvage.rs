@@ -46,13 +46,14 @@ pub(crate) fn secrets(input: &[u8], root: &'static Shape) -> Vec<Range<usize>> {
         let colon_follows = next.as_ref().is_some_and(|n| n.token == Token::Colon);
         if let Some(failure) = lexed.failure
             && failure >= masked_to
-            && reader.may_hold_here()
         {
             let line_end = input[failure..]
                 .iter()
                 .position(|&b| b == b'\n')
                 .map_or(input.len(), |at| failure + at);
-            reader.out.push(failure..line_end);
+            if reader.may_hold_here() || names_a_secret(&secrets, &input[failure..line_end]) {
+                reader.out.push(failure..line_end);
+            }
             masked_to = line_end;
         }
         reader.step(lexed.token, &lexed.span, input, colon_follows);
@@ -316,11 +317,16 @@ impl Reader<'_> {
                     self.close();
                     return;
                 }
-                // A comma is missing: a key begins the next member; anything else is one
-                // more value for the same place (`"secret_key": "a" "b"`).
+                // A comma is missing: a key begins the next member (it has a colon after
+                // it, or names a property); anything else is one more value for the same
+                // place (`"secret_key": "a" "b"`).
                 (Expect::Comma, _) => {
                     let object = self.stack.last().is_some_and(|frame| frame.object);
-                    if colon_follows || !object {
+                    let names_one = token == Token::Str && {
+                        let key = key_text(&input[span.clone()]);
+                        !matches!(self.secrets.member(self.top_place(), &key), Place::Unknown)
+                    };
+                    if colon_follows || names_one || !object {
                         self.next_member();
                     } else {
                         self.expect = Expect::Value;
@@ -350,20 +356,7 @@ impl Reader<'_> {
                     }
                 }
                 (Expect::Value, Token::Open(json)) => {
-                    let place = self.secrets.value(self.pending, json);
-                    if let Place::Secret = place {
-                        self.out.push(span.clone());
-                    }
-                    self.stack.push(Frame {
-                        object: json == Json::Object,
-                        place,
-                    });
-                    if json == Json::Object {
-                        self.expect = Expect::Key;
-                    } else {
-                        self.pending = Secrets::element(place);
-                        self.expect = Expect::Value;
-                    }
+                    self.open(json, span);
                     return;
                 }
                 (Expect::Value, Token::Str | Token::Word) => {
@@ -384,20 +377,36 @@ impl Reader<'_> {
         }
     }
 
+    /// `{` or `[` where a value belongs: a container at the pending place.
+    fn open(&mut self, json: Json, span: &Range<usize>) {
+        let place = self.secrets.value(self.pending, json);
+        if let Place::Secret = place {
+            self.out.push(span.clone());
+        }
+        self.stack.push(Frame {
+            object: json == Json::Object,
+            place,
+        });
+        if json == Json::Object {
+            self.expect = Expect::Key;
+        } else {
+            self.pending = Secrets::element(place);
+            self.expect = Expect::Value;
+        }
+    }
+
     fn top_place(&self) -> Place {
         self.stack.last().map_or(self.root, |frame| frame.place)
     }
 
-    /// Whether a secret may sit where the reader is: in the innermost container, or (past
-    /// the end) in the document's value.
+    /// Whether a secret may sit where the reader is, by the type: in the innermost container
+    /// (or, past the end, in the document's value), or as the value coming next.
     fn may_hold_here(&self) -> bool {
-        let place = self.top_place();
-        matches!(place, Place::Secret)
+        self.secrets.holds_by_type(self.top_place())
             || matches!(
                 self.secrets.value(self.pending, Json::Scalar),
                 Place::Secret
             )
-            || self.secrets.look_inside(place)
     }
 
     /// After a comma: the next member of the innermost container.
@@ -423,6 +432,22 @@ impl Reader<'_> {
     }
 }
 
+/// Whether a word or string of `line` (the rest of a line past where it stops being JSON)
+/// names a secret field, whatever its quotes make of it.
+fn names_a_secret(secrets: &Secrets, line: &[u8]) -> bool {
+    let mut lexer = Lexer { input: line, at: 0 };
+    while let Some(lexed) = lexer.next() {
+        if matches!(lexed.token, Token::Str | Token::Word)
+            && secrets.is_secret_name(&key_text(&line[lexed.span]))
+        {
+            return true;
+        }
+    }
+    // Quotes too few or too many: the words between them.
+    line.split(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-')))
+        .any(|word| !word.is_empty() && secrets.is_secret_name(&String::from_utf8_lossy(word)))
+}
+
 /// The text of a key token: a string's decoded value if it decodes, else what lies between
 /// its quotes; a word as it is.
 fn key_text(token: &[u8]) -> String {
@@ -435,4 +460,73 @@ fn key_text(token: &[u8]) -> String {
         return String::from_utf8_lossy(inner).into_owned();
     }
     String::from_utf8_lossy(token).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::secrets;
+    use crate::Validate;
+    use crate::ecr::EcrConfig;
+
+    /// The parts of `text` a renderer must mask.
+    fn masked(text: &str) -> Vec<&str> {
+        let mut spans = secrets(text.as_bytes(), &EcrConfig::SHAPE);
+        spans.retain(|span| !span.is_empty());
+        spans.sort_by_key(|span| (span.start, span.end));
+        spans.into_iter().map(|span| &text[span]).collect()
+    }
+
+    #[test]
+    fn values_are_placed_through_the_mistakes() {
+        // A `:` typed for a `,`.
+        assert_eq!(
+            masked(r#"{"ci": {"region": "us-east-1", "secret_key": "S": "x", "regoin": "y"}}"#),
+            [r#""S""#]
+        );
+        // A missing comma, a missing colon, a value given twice.
+        assert_eq!(
+            masked(r#"{"ci": {"region": "a" "secret_key" "S" "T", "access_key": "k"}}"#),
+            [r#""S""#, r#""T""#]
+        );
+        // A key read as a value: the string after it may be its value.
+        assert_eq!(
+            masked(r#"{"ci": {"access_key": "secret_key": "S"}}"#),
+            [r#""S""#]
+        );
+        // Past the end of the document.
+        assert_eq!(
+            masked(r#"{"setup": {}}}, "ci": {"secret_key": "S", "region": "r"}}"#),
+            [r#""S""#]
+        );
+        // Under a misspelt name, and where a secret belongs with the wrong type.
+        assert_eq!(
+            masked(r#"{"ci": {"Secret-Key": "S", "secret_key": ["T", 1]}, "cj": "U",}"#),
+            [r#""S""#, "[", r#""T""#, "1", r#""U""#]
+        );
+    }
+
+    #[test]
+    fn the_rest_of_a_line_is_masked_where_it_stops_being_json_and_a_secret_may_be() {
+        // In `ci`, which holds the secret: from the word on.
+        assert_eq!(
+            masked("{\"ci\": {\"region\": \"r\", \"secret_key\": wJalr, \"access_key\": \"k\"}\n}"),
+            ["wJalr", "wJalr, \"access_key\": \"k\"}"]
+        );
+        // In `setup`, which holds none: nothing.
+        assert!(masked("{\"setup\": {\"region\": 'us-east-1', \"role_arn\": \"x\"}\n}").is_empty());
+        // A string left open in `ci`: to the line's end, and no further.
+        assert_eq!(
+            masked("{\"ci\": {\"secret_key\": \"abc\n, \"region\": \"r\"}}"),
+            ["\"abc"]
+        );
+    }
+
+    #[test]
+    fn a_type_without_secrets_has_nothing_to_mask() {
+        #[derive(Debug, serde::Deserialize, Validate)]
+        struct Open {
+            name: String,
+        }
+        assert!(secrets(br#"{"name": "x", "secret_key": "S""#, &Open::SHAPE).is_empty());
+    }
 }

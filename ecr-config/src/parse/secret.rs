@@ -241,6 +241,18 @@ impl Secrets {
         }
     }
 
+    /// Whether a secret may sit in a value at `place` (a place [`value`] gave) by the type:
+    /// it is one, or it holds one. (Not counting unknown properties named like one.)
+    ///
+    /// [`value`]: Secrets::value
+    pub(crate) fn holds_by_type(&self, place: Place) -> bool {
+        match place {
+            Place::Secret => true,
+            Place::Typed(shape) => self.holds(shape),
+            Place::Unknown => false,
+        }
+    }
+
     /// [`look_inside`] for a document serde has read into the type, where an unknown
     /// property can only be in a struct that accepts them.
     ///

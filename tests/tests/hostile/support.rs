@@ -98,8 +98,19 @@ pub(crate) fn strip_ansi(text: &str) -> String {
     out
 }
 
-/// The first piece of the secret (8 characters of it, or 3 of its escapes) in `text`.
-pub(crate) fn leak(text: &str) -> Option<String> {
+/// The first piece of the secret (8 characters of it, or 3 of its escapes) in `text`, an
+/// output about `doc`, that `doc` does not hold outside the secret's own lines (a fuzzer
+/// learns the pieces, and writes them elsewhere).
+pub(crate) fn leak(text: &str, doc: &[u8]) -> Option<String> {
+    let mut outside = Vec::with_capacity(doc.len());
+    let mut at = 0;
+    for line in protected(doc) {
+        outside.extend_from_slice(&doc[at..line.start.max(at)]);
+        outside.push(b'\n');
+        at = line.end;
+    }
+    outside.extend_from_slice(&doc[at.min(doc.len())..]);
+    let outside = String::from_utf8_lossy(&outside);
     let escaped = escaped_secret();
     let plain_windows = SECRET.as_bytes().windows(8);
     // Three escapes: one alone (`\u0077`) is too common to tell.
@@ -107,7 +118,7 @@ pub(crate) fn leak(text: &str) -> Option<String> {
     plain_windows
         .chain(escape_windows)
         .map(|window| std::str::from_utf8(window).expect("ASCII"))
-        .find(|window| text.contains(window))
+        .find(|window| text.contains(window) && !outside.contains(window))
         .map(str::to_owned)
 }
 
