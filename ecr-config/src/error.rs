@@ -202,6 +202,45 @@ impl ValidationError {
     pub fn message(&self) -> String {
         Message(self).to_string()
     }
+
+    /// Masks, in the pointer and in the property a message names, every property name that
+    /// `secret` says holds a secret: each of its characters becomes `*`.
+    pub(crate) fn redact(&mut self, secret: impl Fn(&str) -> bool) {
+        let mask = |name: &str| "*".repeat(name.chars().count());
+        if self
+            .pointer
+            .split('/')
+            .skip(1)
+            .any(|token| secret(&unescape(token)))
+        {
+            let mut pointer = String::with_capacity(self.pointer.len());
+            for token in self.pointer.split('/').skip(1) {
+                pointer.push('/');
+                let name = unescape(token);
+                if secret(&name) {
+                    pointer.push_str(&mask(&name));
+                } else {
+                    pointer.push_str(token);
+                }
+            }
+            self.pointer = pointer;
+        }
+        if let Detail::AdditionalProperty { property, .. } | Detail::DuplicateKey { property } =
+            &mut self.detail
+            && secret(property)
+        {
+            *property = mask(property);
+        }
+    }
+}
+
+/// An RFC 6901 reference token's text.
+fn unescape(token: &str) -> Cow<'_, str> {
+    if token.contains('~') {
+        Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(token)
+    }
 }
 
 struct Message<'a>(&'a ValidationError);

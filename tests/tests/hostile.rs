@@ -2,8 +2,9 @@
 //!
 //! - **Placements**: the secret in every place where it is, or may be meant as, a secret
 //!   (duplicated, misspelt, inside a duplicated or wrong-typed parent at every depth, on a
-//!   syntax error's line next to every kind of mistake), with every line end, with and without
-//!   a byte-order mark, spelt plainly and with `\uXXXX` escapes. Both ways: no output holds a
+//!   syntax error's line next to every kind of mistake, copied elsewhere or as a key), with
+//!   every line end, with and without a byte-order mark, spelt plainly and with `\uXXXX`
+//!   escapes. Both ways: no output holds a
 //!   piece of the secret, and the values beside it that are not secret are shown as typed.
 //! - **Mutations**: a seeded loop over valid documents of both models, changed at random
 //!   everywhere but on the secret's own lines, and over random bytes: no panic, every finding
@@ -43,6 +44,24 @@ fn ecr(name: &str, template: &str, shown: &[&'static str]) -> Placement {
 
 /// The ECR documents: what the placement is, the document, what must be shown.
 const ECR_PLACEMENTS: &[(&str, &str, &[&str])] = &[
+    (
+        "the secret copied where no secret belongs",
+        r#"{"ci": {@CI, "secret_key": "@S"},
+"setup": {"region": "us-east-1", "role_arn": "x", "external_id": {"regoin": "@S"}, "regoin": "VISIBLEe1"}}"#,
+        &["VISIBLEe1"],
+    ),
+    (
+        "the secret as a key",
+        r#"{"ci": {@CI, "secret_key": "@S"},
+"@S": "VISIBLEe2", @SETUP}"#,
+        &["VISIBLEe2"],
+    ),
+    (
+        "the secret inside a longer string",
+        r#"{"ci": {@CI, "secret_key": "@S"},
+"setup": {"region": "VISIBLEe3", "role_arn": "x", "external_id": "id-@S-x"}}"#,
+        &["VISIBLEe3"],
+    ),
     (
         "a quote too few before a misplaced secret where no secret belongs",
         r#"{"ci": {@CI, "secret_key": "x"},

@@ -29,7 +29,7 @@ pub use report::{Finding, Report};
 pub use const_tree::document as const_document;
 
 use self::check::Checker;
-use self::secret::{Place, Secrets};
+use self::secret::{Copies, Place, Secrets};
 use self::tree::Node;
 
 /// Parses a JSON document into a valid `T`, or reports every problem of the document.
@@ -102,7 +102,7 @@ pub fn from_json_str<'de, T: Deserialize<'de> + Validate>(input: &'de str) -> Re
                 .zip(spans.targets)
                 .map(|(error, span)| (error, shift(span.unwrap_or(0..0))));
             let secrets = spans.secrets.into_iter().map(shift).collect();
-            Err(Report::new(input, located, secrets))
+            Err(report(input, input.as_bytes(), located, secrets))
         }
     }
 }
@@ -131,6 +131,7 @@ pub fn from_json_slice<'de, T: Deserialize<'de> + Validate>(input: &'de [u8]) ->
             let bad = valid..valid + error.error_len().unwrap_or(input.len() - valid);
             Err(syntax(
                 prefix,
+                input,
                 "invalid UTF-8: the document must be UTF-8 text",
                 bad,
                 secrets,
@@ -139,15 +140,54 @@ pub fn from_json_slice<'de, T: Deserialize<'de> + Validate>(input: &'de [u8]) ->
     }
 }
 
+/// The report of the `located` findings of `input` (as text `text`: a valid prefix where the
+/// input is not UTF-8), with `secrets` and every other place their values are written, and
+/// the property names that hold one masked in the findings.
+fn report(
+    text: &str,
+    input: &[u8],
+    located: impl IntoIterator<Item = (ValidationError, Range<usize>)>,
+    mut secrets: Vec<Range<usize>>,
+) -> Report {
+    secrets.sort_unstable_by_key(|span| span.start);
+    secrets.dedup_by(|next, last| {
+        let touches = next.start <= last.end;
+        if touches {
+            last.end = last.end.max(next.end);
+        }
+        touches
+    });
+    let copies = Copies::of(input, &secrets);
+    if copies.is_empty() {
+        return Report::new(text, located, secrets);
+    }
+    let located: Vec<_> = located
+        .into_iter()
+        .map(|(mut error, span)| {
+            error.redact(|name| copies.holds(name));
+            (error, span)
+        })
+        .collect();
+    let elsewhere = copies.spans(input, &secrets);
+    secrets.extend(elsewhere);
+    Report::new(text, located, secrets)
+}
+
 /// A report of one `syntax` finding about `span`; `secrets` are the spans that may hold a
 /// secret ([`salvage`]).
-fn syntax(input: &str, message: &str, span: Range<usize>, secrets: Vec<Range<usize>>) -> Report {
+fn syntax(
+    text: &str,
+    input: &[u8],
+    message: &str,
+    span: Range<usize>,
+    secrets: Vec<Range<usize>>,
+) -> Report {
     let error = ValidationError::new(
         "",
         Keyword::Syntax,
         Detail::Message(Cow::Owned(message.to_owned())),
     );
-    Report::new(input, [(error, span)], secrets)
+    report(text, input, [(error, span)], secrets)
 }
 
 /// The character of `input` at `offset`, or the empty span at the end.
@@ -165,7 +205,13 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
     let shift = |span: Range<usize>| span.start + base..span.end + base;
     if body.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
         let end = input.len();
-        return Err(syntax(input, "the document is empty", end..end, Vec::new()));
+        return Err(syntax(
+            input,
+            input.as_bytes(),
+            "the document is empty",
+            end..end,
+            Vec::new(),
+        ));
     }
     let tree = match tree::parse(body) {
         Ok(tree) => tree,
@@ -173,7 +219,13 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
             let secrets = salvage::secrets(body.as_bytes(), &T::SHAPE);
             let secrets = secrets.into_iter().map(shift).collect();
             let span = char_at(input, base + error.offset);
-            return Err(syntax(input, &error.message, span, secrets));
+            return Err(syntax(
+                input,
+                input.as_bytes(),
+                &error.message,
+                span,
+                secrets,
+            ));
         }
     };
     let mut checker = Checker::default();
@@ -186,7 +238,7 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
             .findings
             .into_iter()
             .map(|finding| (finding.error, shift(finding.span)));
-        return Err(Report::new(input, located, secrets));
+        return Err(report(input, input.as_bytes(), located, secrets));
     }
     // The schema holds wherever the shape describes the document. What remains is what only
     // serde or a hand-written `Validate` knows: a type the shape leaves open (`Shape::Any`).
@@ -199,7 +251,7 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
                         .map_or(0..0, |node| node.start..node.start + node.len);
                     (error, shift(span))
                 });
-                Err(Report::new(input, located, secrets))
+                Err(report(input, input.as_bytes(), located, secrets))
             }
         },
         Err(error) => {
@@ -219,8 +271,9 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
                 Keyword::Type,
                 Detail::Message(Cow::Owned(expected.to_owned())),
             );
-            Err(Report::new(
+            Err(report(
                 input,
+                input.as_bytes(),
                 [(finding, char_at(input, base + offset))],
                 secrets,
             ))

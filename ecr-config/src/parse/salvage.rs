@@ -12,6 +12,7 @@
 //! few or too many turns strings into words and words into strings. The rest of such a line
 //! is masked whole when a secret may be in it: where a secret may sit, by the type.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::meta::Shape;
@@ -62,14 +63,14 @@ pub(crate) fn secrets(input: &[u8], root: &'static Shape) -> Vec<Range<usize>> {
 }
 
 /// A token, and where in it JSON's own tokens stop making sense, if they do.
-struct Lexed {
-    token: Token,
-    span: Range<usize>,
+pub(super) struct Lexed {
+    pub(super) token: Token,
+    pub(super) span: Range<usize>,
     failure: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Token {
+pub(super) enum Token {
     Open(Json),
     Close,
     Colon,
@@ -81,13 +82,18 @@ enum Token {
     Word,
 }
 
-struct Lexer<'a> {
+/// Cuts a text into JSON's tokens and words, leniently: a string ends at its line's end.
+pub(super) struct Lexer<'a> {
     input: &'a [u8],
     at: usize,
 }
 
-impl Lexer<'_> {
-    fn next(&mut self) -> Option<Lexed> {
+impl<'a> Lexer<'a> {
+    pub(super) fn new(input: &'a [u8]) -> Lexer<'a> {
+        Lexer { input, at: 0 }
+    }
+
+    pub(super) fn next(&mut self) -> Option<Lexed> {
         let bytes = self.input;
         while self.at < bytes.len() && matches!(bytes[self.at], b' ' | b'\t' | b'\n' | b'\r') {
             self.at += 1;
@@ -450,16 +456,18 @@ fn names_a_secret(secrets: &Secrets, line: &[u8]) -> bool {
 
 /// The text of a key token: a string's decoded value if it decodes, else what lies between
 /// its quotes; a word as it is.
-fn key_text(token: &[u8]) -> String {
-    if token.first() == Some(&b'"') {
-        if let Ok(key) = serde_json::from_slice::<String>(token) {
-            return key;
-        }
-        let inner = &token[1..];
+pub(super) fn key_text(token: &[u8]) -> Cow<'_, str> {
+    if let Some(inner) = token.strip_prefix(b"\"") {
         let inner = inner.strip_suffix(b"\"").unwrap_or(inner);
-        return String::from_utf8_lossy(inner).into_owned();
+        if !inner.contains(&b'\\') {
+            return String::from_utf8_lossy(inner);
+        }
+        if let Ok(key) = serde_json::from_slice::<String>(token) {
+            return Cow::Owned(key);
+        }
+        return String::from_utf8_lossy(inner);
     }
-    String::from_utf8_lossy(token).into_owned()
+    String::from_utf8_lossy(token)
 }
 
 #[cfg(test)]

@@ -12,14 +12,19 @@
 //!
 //! Values the type does not describe (unknown properties, values of the wrong type elsewhere,
 //! [`Shape::Any`]) are looked into for the second rule. An unknown property close to a field
-//! that holds secrets (`"cj"` for `"ci"`) is looked at as that field. Nothing else is secret:
-//! a misspelt `region`'s value, `null`, numbers are shown as typed.
+//! that holds secrets (`"cj"` for `"ci"`) is looked at as that field.
+//!
+//! And a secret's value is masked wherever else it is written ([`Copies`]): as another
+//! property's value, as a key (in the source and in the pointers and messages of findings).
+//! Nothing else is secret: a misspelt `region`'s value, `null`, numbers are shown as typed.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::__private::compile_time::{closest, near_miss};
 use crate::meta::{FieldMeta, Shape, StructMeta};
 
+use super::salvage::{Lexer, Token, key_text};
 use super::tree::{Kind, Node};
 
 /// What a value's place in the document says about it.
@@ -332,5 +337,113 @@ pub(crate) fn properties(meta: &'static StructMeta, each: &mut impl FnMut(&'stat
             (true, Shape::Object(inner)) => properties(inner, each),
             _ => each(field),
         }
+    }
+}
+
+/// The values of a document's secrets, to find them wherever else they are written: a
+/// secret copied into another property's value, or used as a key, is still the secret.
+#[derive(Debug, Default)]
+pub(crate) struct Copies {
+    /// Every secret value, decoded.
+    exact: HashSet<String>,
+    /// The first [`Copies::CONTAINED`] values of [`Copies::LONG`] characters or more, also
+    /// looked for inside other strings. (A few: each costs a search of every string.)
+    long: Vec<String>,
+    /// The secrets as written (escapes and all), for a quick look at the text.
+    written: Vec<String>,
+}
+
+impl Copies {
+    /// How long a secret is looked for inside longer strings; shorter ones only as a whole
+    /// (a one-letter secret is in every word).
+    const LONG: usize = 8;
+    /// How many secrets are looked for inside longer strings, and looked for in the text
+    /// before it is read token by token.
+    const CONTAINED: usize = 16;
+
+    /// The values of the secrets of `input` that are one string or word (a report's secret
+    /// spans). What sits in a secret container is not looked for elsewhere: `"us-east-1"` in
+    /// `"ci": ["us-east-1", …]` may be the secret, and is surely a region elsewhere.
+    pub(crate) fn of(input: &[u8], spans: &[Range<usize>]) -> Copies {
+        let mut copies = Copies::default();
+        for span in spans {
+            let end = span.end.min(input.len());
+            let part = &input[span.start.min(end)..end];
+            let mut tokens = Lexer::new(part);
+            let (Some(lexed), None) = (tokens.next(), tokens.next()) else {
+                continue;
+            };
+            if matches!(lexed.token, Token::Str | Token::Word) && lexed.span.len() == part.len() {
+                let token = part;
+                let value = key_text(token);
+                if value.is_empty() {
+                    continue;
+                }
+                if copies.written.len() < 2 * Copies::CONTAINED {
+                    let written = token.strip_prefix(b"\"").unwrap_or(token);
+                    let written = written.strip_suffix(b"\"").unwrap_or(written);
+                    copies
+                        .written
+                        .push(String::from_utf8_lossy(written).into_owned());
+                    copies.written.push(value.clone().into_owned());
+                }
+                if value.chars().count() >= Copies::LONG
+                    && copies.long.len() < Copies::CONTAINED
+                    && !copies.long.iter().any(|long| *long == value)
+                {
+                    copies.long.push(value.clone().into_owned());
+                }
+                copies.exact.insert(value.into_owned());
+            }
+        }
+        copies
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.exact.is_empty()
+    }
+
+    /// Whether `text` (a string's value, a word, a key) holds a secret's value.
+    pub(crate) fn holds(&self, text: &str) -> bool {
+        !text.is_empty()
+            && (self.exact.contains(text)
+                || self.long.iter().any(|secret| text.contains(&**secret)))
+    }
+
+    /// The strings and words of `input` outside `spans` (the secret spans, sorted) that hold
+    /// a secret's value, keys included.
+    pub(crate) fn spans(&self, input: &[u8], spans: &[Range<usize>]) -> Vec<Range<usize>> {
+        let mut found = Vec::new();
+        if self.exact.is_empty() || !self.may_be_copied(input, spans) {
+            return found;
+        }
+        let mut lexer = Lexer::new(input);
+        while let Some(lexed) = lexer.next() {
+            if matches!(lexed.token, Token::Str | Token::Word)
+                && self.holds(&key_text(&input[lexed.span.clone()]))
+            {
+                found.push(lexed.span);
+            }
+        }
+        found
+    }
+
+    /// Whether a secret may be written outside `spans`: a few secrets are looked for in the
+    /// text as written and as decoded (a copy spelt with other escapes has a `\u` outside);
+    /// with many, every token is read.
+    fn may_be_copied(&self, input: &[u8], spans: &[Range<usize>]) -> bool {
+        if self.written.len() >= 2 * Copies::CONTAINED {
+            return true;
+        }
+        let text = String::from_utf8_lossy(input);
+        let outside = |at: usize| {
+            let k = spans.partition_point(|span| span.end <= at);
+            spans.get(k).is_none_or(|span| span.start > at)
+        };
+        self.written
+            .iter()
+            .map(String::as_str)
+            .chain(["\\u"])
+            .any(|needle| text.match_indices(needle).any(|(at, _)| outside(at)))
     }
 }
