@@ -61,8 +61,23 @@ impl Wanted {
         }
         let range = &order[self.lo..self.hi];
         let rank = |k: &usize| segment_rank(targets[*k].as_bytes(), self.len, segment);
-        let lo = range.partition_point(|k| rank(k) == Ordering::Less);
-        let hi = lo + range[lo..].partition_point(|k| rank(k) == Ordering::Equal);
+        // A few targets (the usual case) are looked through; many are searched.
+        let (lo, hi) = if range.len() <= 8 {
+            let lo = range
+                .iter()
+                .position(|k| rank(k) != Ordering::Less)
+                .unwrap_or(range.len());
+            let run = range[lo..]
+                .iter()
+                .take_while(|k| rank(k) == Ordering::Equal);
+            (lo, lo + run.count())
+        } else {
+            let lo = range.partition_point(|k| rank(k) == Ordering::Less);
+            (
+                lo,
+                lo + range[lo..].partition_point(|k| rank(k) == Ordering::Equal),
+            )
+        };
         if lo == hi {
             return Wanted::NONE;
         }
@@ -213,7 +228,7 @@ pub(crate) fn locate(text: &str, root: &'static Shape, targets: &[&str]) -> Span
 /// What the scan knows and what it has found.
 struct Scan<'a> {
     text: &'a str,
-    secrets: Secrets,
+    secrets: &'static Secrets,
     targets: &'a [&'a str],
     order: &'a [usize],
     spans: Spans,

@@ -29,7 +29,7 @@ pub(crate) fn secrets(input: &[u8], root: &'static Shape) -> Vec<Range<usize>> {
         return Vec::new();
     }
     let mut reader = Reader {
-        secrets: &secrets,
+        secrets,
         root: root_place,
         stack: Vec::new(),
         expect: Expect::Value,
@@ -52,7 +52,7 @@ pub(crate) fn secrets(input: &[u8], root: &'static Shape) -> Vec<Range<usize>> {
                 .iter()
                 .position(|&b| b == b'\n')
                 .map_or(input.len(), |at| failure + at);
-            if reader.may_hold_here() || names_a_secret(&secrets, &input[failure..line_end]) {
+            if reader.may_hold_here() || names_a_secret(secrets, &input[failure..line_end]) {
                 reader.out.push(failure..line_end);
             }
             masked_to = line_end;

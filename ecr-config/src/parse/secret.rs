@@ -20,6 +20,7 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::{PoisonError, RwLock};
 
 use crate::__private::compile_time::{closest, near_miss};
 use crate::meta::{FieldMeta, Shape, StructMeta};
@@ -72,7 +73,30 @@ pub(crate) struct Secrets {
 }
 
 impl Secrets {
-    pub(crate) fn of(root: &'static Shape) -> Secrets {
+    /// The secrets of the type whose shape is `root`, worked out once per type (a type's
+    /// shape is a `static`, so its address names it) and kept for the life of the program.
+    pub(crate) fn of(root: &'static Shape) -> &'static Secrets {
+        static KNOWN: RwLock<Vec<(usize, &'static Secrets)>> = RwLock::new(Vec::new());
+        let key = std::ptr::from_ref(root) as usize;
+        let find = |known: &[(usize, &'static Secrets)]| {
+            known
+                .iter()
+                .find(|(shape, _)| *shape == key)
+                .map(|(_, secrets)| *secrets)
+        };
+        if let Some(secrets) = find(&KNOWN.read().unwrap_or_else(PoisonError::into_inner)) {
+            return secrets;
+        }
+        let mut known = KNOWN.write().unwrap_or_else(PoisonError::into_inner);
+        if let Some(secrets) = find(&known) {
+            return secrets;
+        }
+        let secrets: &'static Secrets = Box::leak(Box::new(Secrets::work_out(root)));
+        known.push((key, secrets));
+        secrets
+    }
+
+    fn work_out(root: &'static Shape) -> Secrets {
         let mut secrets = Secrets {
             names: Vec::new(),
             structs: Vec::new(),
