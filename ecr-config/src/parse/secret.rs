@@ -400,7 +400,7 @@ impl Copies {
             if matches!(lexed.token, Token::Str | Token::Word) && lexed.span.len() == part.len() {
                 let token = part;
                 let value = key_text(token);
-                if value.is_empty() {
+                if value.is_empty() || copies.exact.contains(&*value) {
                     continue;
                 }
                 if copies.written.len() < 2 * Copies::CONTAINED {
