@@ -204,9 +204,11 @@ impl ValidationError {
     }
 
     /// Masks, in the pointer and in the property a message names, every property name that
-    /// `secret` says holds a secret: each of its characters becomes `*`.
+    /// `secret` says holds a secret: each of its characters becomes `*`. (A pointer's
+    /// all-digit tokens may be array indices, and are left alone.)
     pub(crate) fn redact(&mut self, secret: impl Fn(&str) -> bool) {
         let mask = |name: &str| "*".repeat(name.chars().count());
+        let secret_key = |name: &str| !name.bytes().all(|b| b.is_ascii_digit()) && secret(name);
         if self
             .pointer
             .split('/')
@@ -217,7 +219,7 @@ impl ValidationError {
             for token in self.pointer.split('/').skip(1) {
                 pointer.push('/');
                 let name = unescape(token);
-                if secret(&name) {
+                if secret_key(&name) {
                     pointer.push_str(&mask(&name));
                 } else {
                     pointer.push_str(token);

@@ -21,6 +21,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use crate::error::{Detail, Keyword, ValidationError};
+use crate::meta::Shape;
 use crate::{FieldPath, Validate};
 
 pub use report::{Finding, Report};
@@ -102,7 +103,7 @@ pub fn from_json_str<'de, T: Deserialize<'de> + Validate>(input: &'de str) -> Re
                 .zip(spans.targets)
                 .map(|(error, span)| (error, shift(span.unwrap_or(0..0))));
             let secrets = spans.secrets.into_iter().map(shift).collect();
-            Err(report(input, input.as_bytes(), located, secrets))
+            Err(report(input, input.as_bytes(), &T::SHAPE, located, secrets))
         }
     }
 }
@@ -132,6 +133,7 @@ pub fn from_json_slice<'de, T: Deserialize<'de> + Validate>(input: &'de [u8]) ->
             Err(syntax(
                 prefix,
                 input,
+                &T::SHAPE,
                 "invalid UTF-8: the document must be UTF-8 text",
                 bad,
                 secrets,
@@ -146,6 +148,7 @@ pub fn from_json_slice<'de, T: Deserialize<'de> + Validate>(input: &'de [u8]) ->
 fn report(
     text: &str,
     input: &[u8],
+    root: &'static Shape,
     located: impl IntoIterator<Item = (ValidationError, Range<usize>)>,
     mut secrets: Vec<Range<usize>>,
 ) -> Report {
@@ -164,7 +167,9 @@ fn report(
     let located: Vec<_> = located
         .into_iter()
         .map(|(mut error, span)| {
-            error.redact(|name| copies.holds(name));
+            // A declared property's name is the schema's, not the document's: shown.
+            let declared = Secrets::of(root);
+            error.redact(|name| copies.holds(name) && !declared.is_declared(name));
             (error, span)
         })
         .collect();
@@ -178,6 +183,7 @@ fn report(
 fn syntax(
     text: &str,
     input: &[u8],
+    root: &'static Shape,
     message: &str,
     span: Range<usize>,
     secrets: Vec<Range<usize>>,
@@ -187,7 +193,7 @@ fn syntax(
         Keyword::Syntax,
         Detail::Message(Cow::Owned(message.to_owned())),
     );
-    report(text, input, [(error, span)], secrets)
+    report(text, input, root, [(error, span)], secrets)
 }
 
 /// The character of `input` at `offset`, or the empty span at the end.
@@ -208,6 +214,7 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
         return Err(syntax(
             input,
             input.as_bytes(),
+            &T::SHAPE,
             "the document is empty",
             end..end,
             Vec::new(),
@@ -222,6 +229,7 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
             return Err(syntax(
                 input,
                 input.as_bytes(),
+                &T::SHAPE,
                 &error.message,
                 span,
                 secrets,
@@ -238,7 +246,7 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
             .findings
             .into_iter()
             .map(|finding| (finding.error, shift(finding.span)));
-        return Err(report(input, input.as_bytes(), located, secrets));
+        return Err(report(input, input.as_bytes(), &T::SHAPE, located, secrets));
     }
     // The schema holds wherever the shape describes the document. What remains is what only
     // serde or a hand-written `Validate` knows: a type the shape leaves open (`Shape::Any`).
@@ -251,7 +259,7 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
                         .map_or(0..0, |node| node.start..node.start + node.len);
                     (error, shift(span))
                 });
-                Err(report(input, input.as_bytes(), located, secrets))
+                Err(report(input, input.as_bytes(), &T::SHAPE, located, secrets))
             }
         },
         Err(error) => {
@@ -274,6 +282,7 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
             Err(report(
                 input,
                 input.as_bytes(),
+                &T::SHAPE,
                 [(finding, char_at(input, base + offset))],
                 secrets,
             ))

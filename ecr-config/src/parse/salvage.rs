@@ -211,7 +211,7 @@ impl<'a> Lexer<'a> {
 }
 
 /// `true`, `false`, `null` or a number as JSON writes one.
-fn is_literal(word: &[u8]) -> bool {
+pub(super) fn is_literal(word: &[u8]) -> bool {
     if matches!(word, b"true" | b"false" | b"null") {
         return true;
     }

@@ -14,8 +14,10 @@
 //! [`Shape::Any`]) are looked into for the second rule. An unknown property close to a field
 //! that holds secrets (`"cj"` for `"ci"`) is looked at as that field.
 //!
-//! And a secret's value is masked wherever else it is written ([`Copies`]): as another
-//! property's value, as a key (in the source and in the pointers and messages of findings).
+//! And a secret's value (a string, or a word that is no JSON literal) is masked wherever else
+//! it is written ([`Copies`]): as another property's value, as a key (in the source, and in
+//! the messages and pointers of findings; a pointer's all-digit tokens, which may be array
+//! indices, are left as they are).
 //! Nothing else is secret: a misspelt `region`'s value, `null`, numbers are shown as typed.
 
 use std::collections::HashSet;
@@ -25,7 +27,7 @@ use std::sync::{PoisonError, RwLock};
 use crate::__private::compile_time::{closest, near_miss};
 use crate::meta::{FieldMeta, Shape, StructMeta};
 
-use super::salvage::{Lexer, Token, key_text};
+use super::salvage::{Lexer, Token, is_literal, key_text};
 use super::tree::{Kind, Node};
 
 /// What a value's place in the document says about it.
@@ -66,6 +68,8 @@ pub(crate) struct Secrets {
     names: Vec<&'static str>,
     /// The structs the type reaches, and whether a secret can sit inside each.
     structs: Vec<(&'static StructMeta, bool)>,
+    /// Every property name the type declares.
+    declared: HashSet<&'static str>,
     /// Whether the type reaches a value it does not describe ([`Shape::Any`]) or a struct that
     /// accepts unknown properties: where, in a document the type reads, a key close to a
     /// secret's name may sit.
@@ -100,6 +104,7 @@ impl Secrets {
         let mut secrets = Secrets {
             names: Vec::new(),
             structs: Vec::new(),
+            declared: HashSet::new(),
             open: false,
         };
         secrets.reach(root);
@@ -140,6 +145,7 @@ impl Secrets {
                 self.structs.push((meta, false));
                 self.open |= !meta.deny_unknown_fields;
                 for field in meta.fields {
+                    self.declared.insert(field.name);
                     if is_secret_field(field) && !self.names.contains(&field.name) {
                         self.names.push(field.name);
                     }
@@ -165,6 +171,12 @@ impl Secrets {
                 .any(|(seen, holds)| *holds && std::ptr::eq(*seen, *meta)),
             _ => false,
         }
+    }
+
+    /// Whether the type declares a property named `name` (a name from the schema, which no
+    /// document chose).
+    pub(crate) fn is_declared(&self, name: &str) -> bool {
+        self.declared.contains(name)
     }
 
     /// Whether an unknown property named `key` may hold a secret: its name is, or is close
@@ -397,7 +409,14 @@ impl Copies {
             let (Some(lexed), None) = (tokens.next(), tokens.next()) else {
                 continue;
             };
-            if matches!(lexed.token, Token::Str | Token::Word) && lexed.span.len() == part.len() {
+            // A string or a word; a number, `true`, `false` or `null` where a secret belongs
+            // is not looked for elsewhere (every `0` would go).
+            let named = match lexed.token {
+                Token::Str => true,
+                Token::Word => !is_literal(part),
+                _ => false,
+            };
+            if named && lexed.span.len() == part.len() {
                 let token = part;
                 let value = key_text(token);
                 if value.is_empty() || copies.exact.contains(&*value) {

@@ -94,7 +94,7 @@ impl<T: DeserializeOwned + Validate> Oracle<T> {
 
     pub(crate) fn compare(&self, doc: &Doc, style: Style) -> Comparison {
         let text = doc.text(style);
-        let (ours, extras) = ours::<T>(&text);
+        let (ours, extras, secrets) = ours::<T>(&text);
         // The instance is the very text we read, except that of duplicate members it keeps
         // the first, as we do, where `serde_json` would keep the last.
         let instance = if doc.has_duplicate_keys() {
@@ -106,6 +106,7 @@ impl<T: DeserializeOwned + Validate> Oracle<T> {
         let mut expected = theirs.clone();
         let beside_type = beside_type(&mut expected);
         let integral = self.integral(doc, &mut expected);
+        self.masked_keys(&secrets, &mut expected);
         Comparison {
             text,
             ours,
@@ -144,6 +145,43 @@ impl<T: DeserializeOwned + Validate> Oracle<T> {
             }
         }
         findings
+    }
+
+    /// Applies the documented masking of keys: a key the document chose that spells one of
+    /// its `secrets` (the values of its secret strings) is masked in our pointers, each
+    /// character a `*`; all-digit tokens (maybe array indices) and the schema's own property
+    /// names are not.
+    fn masked_keys(&self, secrets: &[String], expected: &mut Findings) {
+        if secrets.is_empty() {
+            return;
+        }
+        let mut declared = BTreeSet::new();
+        property_names(&self.schema, &mut declared);
+        let spells = |token: &str| {
+            !token.bytes().all(|b| b.is_ascii_digit())
+                && !declared.contains(token)
+                && secrets.iter().any(|secret| {
+                    token == secret || (secret.chars().count() >= 8 && token.contains(&**secret))
+                })
+        };
+        *expected = std::mem::take(expected)
+            .into_iter()
+            .map(|(pointer, keyword)| {
+                let masked: String = pointer
+                    .split('/')
+                    .skip(1)
+                    .map(|token| {
+                        let name = token.replace("~1", "/").replace("~0", "~");
+                        if spells(&name) {
+                            format!("/{}", "*".repeat(name.chars().count()))
+                        } else {
+                            format!("/{token}")
+                        }
+                    })
+                    .collect();
+                (masked, keyword)
+            })
+            .collect();
     }
 
     /// Applies the documented integer difference: JSON Schema's `integer` is any number
@@ -207,11 +245,43 @@ fn integers_spelt_as_floats(
     }
 }
 
-/// Our findings on `text` with [`EXTRAS`] set apart.
-pub(crate) fn ours<T: DeserializeOwned + Validate>(text: &str) -> (Findings, Vec<Keyword>) {
+/// Every property name `schema` declares, at any depth.
+fn property_names(schema: &Value, out: &mut BTreeSet<String>) {
+    match schema {
+        Value::Object(members) => {
+            for (key, value) in members {
+                if key == "properties"
+                    && let Value::Object(properties) = value
+                {
+                    out.extend(properties.keys().cloned());
+                }
+                property_names(value, out);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                property_names(item, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Our findings on `text` with [`EXTRAS`] set apart, and the values of the secret strings
+/// the report masks.
+pub(crate) fn ours<T: DeserializeOwned + Validate>(
+    text: &str,
+) -> (Findings, Vec<Keyword>, Vec<String>) {
     let mut findings = Findings::new();
     let mut extras = Vec::new();
+    let mut secrets = Vec::new();
     if let Err(report) = ecr_config::from_json_str::<T>(text) {
+        secrets = report
+            .secret_spans()
+            .iter()
+            .filter_map(|span| serde_json::from_str::<String>(&text[span.clone()]).ok())
+            .filter(|secret| !secret.is_empty())
+            .collect();
         let firsts = crate::doc::first_occurrences(text, &report);
         for finding in report.findings() {
             if EXTRAS.contains(&finding.keyword()) {
@@ -224,7 +294,7 @@ pub(crate) fn ours<T: DeserializeOwned + Validate>(text: &str) -> (Findings, Vec
             }
         }
     }
-    (findings, extras)
+    (findings, extras, secrets)
 }
 
 /// Applies the documented one-finding-per-wrong-type difference: where JSON Schema reports
