@@ -114,15 +114,13 @@ impl Source<'_> {
     }
 }
 
-/// A file name fit for a terminal: control characters (C0, DEL, C1), the bidirectional
-/// controls (which reorder what the terminal shows) and a backslash written as Rust escapes
-/// them (`\n`, `\u{1b}`, `\\`), bytes that are not UTF-8 as `\xFF`.
+/// A file name fit for a terminal: control characters (C0, DEL, C1) and the bidirectional
+/// controls (which reorder what the terminal shows) written as Rust escapes them (`\n`,
+/// `\u{1b}`), bytes that are not UTF-8 as `\xFF`. (A backslash stays: it separates a Windows
+/// path, and the exact name is in the JSON output.)
 fn escape_name(bytes: &[u8]) -> Cow<'_, str> {
-    let unsafe_char = |c: char| {
-        c.is_control()
-            || c == '\\'
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
     if let Ok(text) = std::str::from_utf8(bytes)
         && !text.chars().any(unsafe_char)
     {
@@ -348,7 +346,7 @@ mod tests {
         assert_eq!(escape_name(b"plain/name.json"), "plain/name.json");
         assert_eq!(
             escape_name(b"a\nb\x1b[2J\\c.json"),
-            "a\\nb\\u{1b}[2J\\\\c.json"
+            "a\\nb\\u{1b}[2J\\c.json"
         );
         assert_eq!(escape_name("\u{202e}é".as_bytes()), "\\u{202e}é");
         assert_eq!(escape_name(b"bad\xff\xfe.json"), "bad\\xFF\\xFE.json");

@@ -132,6 +132,41 @@ mod tests {
     use super::Human;
     use crate::mask::Document;
 
+    /// A writer that keeps what each flush found written.
+    #[derive(Default)]
+    struct Flushes {
+        written: Vec<u8>,
+        at_flush: Vec<String>,
+    }
+
+    impl std::io::Write for Flushes {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.written.extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.at_flush
+                .push(String::from_utf8(self.written.clone()).expect("UTF-8"));
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn each_finding_is_flushed_as_soon_as_it_is_rendered() {
+        let input = r#"{"ci": {"a": 1, "b": 2, "c": 3}}"#;
+        let report = EcrConfig::from_json_str(input).unwrap_err();
+        let mut out = Flushes::default();
+        Human::new(false)
+            .report("f", &Document::new(input.as_bytes()), &report, &mut out)
+            .unwrap();
+        assert_eq!(out.at_flush.len(), report.len(), "{:?}", out.at_flush);
+        // At the k-th flush, exactly k findings have been written, each whole.
+        for (k, text) in out.at_flush.iter().enumerate() {
+            assert_eq!(text.matches("error[").count(), k + 1, "{text}");
+            assert!(text.ends_with("\n\n"), "{text}");
+        }
+    }
+
     #[test]
     fn control_characters_of_the_document_never_reach_the_terminal() {
         let input = r#"{"\u001b[2J\u009b31m": 1, "x\u0007": 2}"#;

@@ -213,7 +213,7 @@ impl ValidationError {
             .pointer
             .split('/')
             .skip(1)
-            .any(|token| secret(&unescape(token)))
+            .any(|token| secret_key(&unescape(token)))
         {
             let mut pointer = String::with_capacity(self.pointer.len());
             for token in self.pointer.split('/').skip(1) {

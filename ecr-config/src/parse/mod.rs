@@ -152,23 +152,16 @@ fn report(
     located: impl IntoIterator<Item = (ValidationError, Range<usize>)>,
     mut secrets: Vec<Range<usize>>,
 ) -> Report {
-    secrets.sort_unstable_by_key(|span| span.start);
-    secrets.dedup_by(|next, last| {
-        let touches = next.start <= last.end;
-        if touches {
-            last.end = last.end.max(next.end);
-        }
-        touches
-    });
+    report::merge(&mut secrets);
     let copies = Copies::of(input, &secrets);
     if copies.is_empty() {
         return Report::new(text, located, secrets);
     }
+    // A declared property's name is the schema's, not the document's: shown.
+    let declared = Secrets::of(root);
     let located: Vec<_> = located
         .into_iter()
         .map(|(mut error, span)| {
-            // A declared property's name is the schema's, not the document's: shown.
-            let declared = Secrets::of(root);
             error.redact(|name| copies.holds(name) && !declared.is_declared(name));
             (error, span)
         })
@@ -238,15 +231,24 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
     };
     let mut checker = Checker::default();
     checker.value(&tree, &T::SHAPE, &FieldPath::ROOT);
-    let mut secrets = Vec::new();
-    Secrets::of(&T::SHAPE).in_tree(&tree, Place::Typed(&T::SHAPE), &mut secrets);
-    let secrets: Vec<Range<usize>> = secrets.into_iter().map(shift).collect();
+    // Only a report needs them.
+    let secrets = || {
+        let mut secrets = Vec::new();
+        Secrets::of(&T::SHAPE).in_tree(&tree, Place::Typed(&T::SHAPE), &mut secrets);
+        secrets.into_iter().map(shift).collect::<Vec<_>>()
+    };
     if !checker.findings.is_empty() {
         let located = checker
             .findings
             .into_iter()
             .map(|finding| (finding.error, shift(finding.span)));
-        return Err(report(input, input.as_bytes(), &T::SHAPE, located, secrets));
+        return Err(report(
+            input,
+            input.as_bytes(),
+            &T::SHAPE,
+            located,
+            secrets(),
+        ));
     }
     // The schema holds wherever the shape describes the document. What remains is what only
     // serde or a hand-written `Validate` knows: a type the shape leaves open (`Shape::Any`).
@@ -259,7 +261,13 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
                         .map_or(0..0, |node| node.start..node.start + node.len);
                     (error, shift(span))
                 });
-                Err(report(input, input.as_bytes(), &T::SHAPE, located, secrets))
+                Err(report(
+                    input,
+                    input.as_bytes(),
+                    &T::SHAPE,
+                    located,
+                    secrets(),
+                ))
             }
         },
         Err(error) => {
@@ -284,7 +292,7 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
                 input.as_bytes(),
                 &T::SHAPE,
                 [(finding, char_at(input, base + offset))],
-                secrets,
+                secrets(),
             ))
         }
     }

@@ -95,19 +95,8 @@ impl Report {
             (finding.line, finding.column) = cursor.advance(input, finding.span.start);
         }
         // Sorted and merged: a renderer finds those of a line by a binary search.
-        secrets.retain(|span| !span.is_empty());
-        secrets.sort_unstable_by_key(|span| span.start);
-        let mut merged: Vec<Range<usize>> = Vec::with_capacity(secrets.len());
-        for span in secrets {
-            match merged.last_mut() {
-                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
-                _ => merged.push(span),
-            }
-        }
-        Report {
-            findings,
-            secrets: merged,
-        }
+        merge(&mut secrets);
+        Report { findings, secrets }
     }
 
     /// The findings, in document order.
@@ -136,9 +125,10 @@ impl Report {
     /// A value is in them when it is, or may be meant as, a secret, by the type alone: the
     /// value of a [`Secret`](crate::Secret) field (every occurrence of a duplicated
     /// property), of an unknown property named like a secret field (`secret_kye`), and
-    /// everything inside a value of the wrong type where a secret belongs. In a document
-    /// that is not JSON, the tokens that can be read are placed the same way; the rest of the
-    /// syntax error's line is in them when a secret may be there.
+    /// everything inside a value of the wrong type where a secret belongs, and every other
+    /// string, word or key that spells a secret's value. In a document that is not JSON, the
+    /// tokens that can be read are placed the same way; where a line stops being JSON, its
+    /// rest is in them when a secret may be there.
     pub fn secret_spans(&self) -> &[Range<usize>] {
         &self.secrets
     }
@@ -175,6 +165,19 @@ impl<'a> IntoIterator for &'a Report {
     fn into_iter(self) -> Self::IntoIter {
         self.findings.iter()
     }
+}
+
+/// Sorts `spans` and merges those that overlap or touch; drops the empty ones.
+pub(super) fn merge(spans: &mut Vec<Range<usize>>) {
+    spans.retain(|span| !span.is_empty());
+    spans.sort_unstable_by_key(|span| span.start);
+    spans.dedup_by(|next, last| {
+        let touches = next.start <= last.end;
+        if touches {
+            last.end = last.end.max(next.end);
+        }
+        touches
+    });
 }
 
 /// Line and column of offsets visited in increasing order: one pass over the input however

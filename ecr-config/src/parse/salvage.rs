@@ -10,7 +10,8 @@
 //! value is placed exactly. Where a line holds something JSON has no token for (a word, a
 //! string left open, a bad escape), what follows on that line cannot be trusted: a quote too
 //! few or too many turns strings into words and words into strings. The rest of such a line
-//! is masked whole when a secret may be in it: where a secret may sit, by the type.
+//! is masked whole when a secret may be in it: where the type puts one, or where a word of it
+//! names a secret field.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -38,7 +39,7 @@ pub(crate) fn secrets(input: &[u8], root: &'static Shape) -> Vec<Range<usize>> {
         maybe_secret: false,
         out: Vec::new(),
     };
-    let mut lexer = Lexer { input, at: 0 };
+    let mut lexer = Lexer::new(input);
     let mut next = lexer.next();
     // The end of the line whose rest is masked already.
     let mut masked_to = 0;
@@ -441,7 +442,7 @@ impl Reader<'_> {
 /// Whether a word or string of `line` (the rest of a line past where it stops being JSON)
 /// names a secret field, whatever its quotes make of it.
 fn names_a_secret(secrets: &Secrets, line: &[u8]) -> bool {
-    let mut lexer = Lexer { input: line, at: 0 };
+    let mut lexer = Lexer::new(line);
     while let Some(lexed) = lexer.next() {
         if matches!(lexed.token, Token::Str | Token::Word)
             && secrets.is_secret_name(&key_text(&line[lexed.span]))

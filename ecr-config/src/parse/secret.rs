@@ -20,11 +20,12 @@
 //! indices, are left as they are).
 //! Nothing else is secret: a misspelt `region`'s value, `null`, numbers are shown as typed.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::{PoisonError, RwLock};
 
-use crate::__private::compile_time::{closest, near_miss};
+use crate::__private::compile_time::near_miss;
 use crate::meta::{FieldMeta, Shape, StructMeta};
 
 use super::salvage::{Lexer, Token, is_literal, key_text};
@@ -66,8 +67,12 @@ pub(crate) struct Secrets {
     /// The names of the fields holding secrets (`Secret`, or lists, maps, options of it),
     /// anywhere in the type.
     names: Vec<&'static str>,
+    /// `names`, lowercase.
+    lower_names: Vec<String>,
     /// The structs the type reaches, and whether a secret can sit inside each.
     structs: Vec<(&'static StructMeta, bool)>,
+    /// For each of `structs`, its properties that can hold a secret.
+    holders: Vec<Vec<&'static FieldMeta>>,
     /// Every property name the type declares.
     declared: HashSet<&'static str>,
     /// Whether the type reaches a value it does not describe ([`Shape::Any`]) or a struct that
@@ -77,8 +82,10 @@ pub(crate) struct Secrets {
 }
 
 impl Secrets {
-    /// The secrets of the type whose shape is `root`, worked out once per type (a type's
-    /// shape is a `static`, so its address names it) and kept for the life of the program.
+    /// The secrets of the type whose shape is `root`, worked out once and kept for the life
+    /// of the program. A type's shape is a constant promoted to static memory, so its address
+    /// names it; the same shape at two addresses is two entries that agree, and two types can
+    /// share an address only if their shapes are the same bytes, which make the same secrets.
     pub(crate) fn of(root: &'static Shape) -> &'static Secrets {
         static KNOWN: RwLock<Vec<(usize, &'static Secrets)>> = RwLock::new(Vec::new());
         let key = std::ptr::from_ref(root) as usize;
@@ -103,7 +110,9 @@ impl Secrets {
     fn work_out(root: &'static Shape) -> Secrets {
         let mut secrets = Secrets {
             names: Vec::new(),
+            lower_names: Vec::new(),
             structs: Vec::new(),
+            holders: Vec::new(),
             declared: HashSet::new(),
             open: false,
         };
@@ -123,6 +132,20 @@ impl Secrets {
                 break;
             }
         }
+        secrets.lower_names = secrets.names.iter().map(|n| n.to_lowercase()).collect();
+        secrets.holders = secrets
+            .structs
+            .iter()
+            .map(|(meta, _)| {
+                let mut holders = Vec::new();
+                properties(meta, &mut |field| {
+                    if secrets.holds((field.shape)()) {
+                        holders.push(field);
+                    }
+                });
+                holders
+            })
+            .collect();
         secrets
     }
 
@@ -130,10 +153,10 @@ impl Secrets {
     fn reach(&mut self, shape: &'static Shape) {
         match shape {
             Shape::Any => self.open = true,
-            Shape::Optional(inner) | Shape::Sensitive(inner) | Shape::Array(inner) => {
-                self.reach(inner());
-            }
-            Shape::Map(inner) => self.reach(inner()),
+            Shape::Optional(inner)
+            | Shape::Sensitive(inner)
+            | Shape::Array(inner)
+            | Shape::Map(inner) => self.reach(inner()),
             Shape::Object(meta) => {
                 if self
                     .structs
@@ -186,13 +209,19 @@ impl Secrets {
             return false;
         }
         // Case aside too: `SECRET-KEY` is one edit from `secret_key`.
-        let lower = key.to_lowercase();
-        self.names.iter().any(|name| {
-            *name == key
-                || name.eq_ignore_ascii_case(key)
-                || near_miss(key, name).is_some()
-                || near_miss(&lower, &name.to_lowercase()).is_some()
-        })
+        let lower = if key.chars().any(char::is_uppercase) {
+            Cow::Owned(key.to_lowercase())
+        } else {
+            Cow::Borrowed(key)
+        };
+        self.names
+            .iter()
+            .zip(&self.lower_names)
+            .any(|(name, lower_name)| {
+                name.eq_ignore_ascii_case(key)
+                    || near_miss(key, name).is_some()
+                    || near_miss(&lower, lower_name).is_some()
+            })
     }
 
     /// The place of a value at `place` whose JSON type is `json`.
@@ -241,17 +270,15 @@ impl Secrets {
             return Place::Secret;
         }
         // Close to a field that holds secrets (`cj` for `ci`): looked at as that field.
-        if let Some(meta) = meta {
-            let mut holders = Vec::new();
-            properties(meta, &mut |field| {
-                if self.holds((field.shape)()) {
-                    holders.push(field);
-                }
-            });
-            let names: Vec<&'static str> = holders.iter().map(|field| field.name).collect();
-            if let Some(name) = closest(key, &names)
-                && let Some(field) = holders.iter().find(|field| field.name == name)
-            {
+        let holders = meta.and_then(|meta| {
+            let k = self
+                .structs
+                .iter()
+                .position(|(seen, _)| std::ptr::eq(*seen, meta))?;
+            Some(&self.holders[k])
+        });
+        for field in holders.into_iter().flatten() {
+            if field.name.eq_ignore_ascii_case(key) || near_miss(key, field.name).is_some() {
                 return Place::Typed((field.shape)());
             }
         }
@@ -430,10 +457,7 @@ impl Copies {
                         .push(String::from_utf8_lossy(written).into_owned());
                     copies.written.push(value.clone().into_owned());
                 }
-                if value.chars().count() >= Copies::LONG
-                    && copies.long.len() < Copies::CONTAINED
-                    && !copies.long.iter().any(|long| *long == value)
-                {
+                if value.chars().count() >= Copies::LONG && copies.long.len() < Copies::CONTAINED {
                     copies.long.push(value.clone().into_owned());
                 }
                 copies.exact.insert(value.into_owned());
@@ -478,7 +502,10 @@ impl Copies {
         if self.written.len() >= 2 * Copies::CONTAINED {
             return true;
         }
-        let text = String::from_utf8_lossy(input);
+        // Offsets into text that is not UTF-8 would not be the input's: read it all.
+        let Ok(text) = std::str::from_utf8(input) else {
+            return true;
+        };
         let outside = |at: usize| {
             let k = spans.partition_point(|span| span.end <= at);
             spans.get(k).is_none_or(|span| span.start > at)
