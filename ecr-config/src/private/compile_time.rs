@@ -1044,6 +1044,9 @@ const fn str_eq(a: &str, b: &str) -> bool {
 /// Strings longer than this (in code points) get no did-you-mean.
 const SUGGEST_MAX_CHARS: usize = 64;
 
+/// The most edits a near miss may take.
+const NEAR: usize = 2;
+
 /// The allowed value closest to a near miss: the same letters in another case, or a typo or
 /// two (optimal string alignment distance: edits and adjacent transpositions). Used by the
 /// runtime too, so both word their suggestions alike.
@@ -1055,18 +1058,25 @@ pub const fn closest(value: &str, candidates: &[&'static str]) -> Option<&'stati
         }
         i += 1;
     }
+    let Some(value) = Points::of(value) else {
+        return None;
+    };
     // The first of the nearest.
     let mut best: Option<(usize, &'static str)> = None;
     let mut i = 0;
     while i < candidates.len() {
         let candidate = candidates[i];
         i += 1;
-        let Some(distance) = near_miss(value, candidate) else {
+        let Some(distance) = value.near_miss(candidate) else {
             continue;
         };
         match best {
             Some((nearest, _)) if nearest <= distance => {}
             _ => best = Some((distance, candidate)),
+        }
+        if distance == 1 {
+            // Nothing nearer can follow: 0 is the same letters, found above.
+            break;
         }
     }
     match best {
@@ -1078,89 +1088,147 @@ pub const fn closest(value: &str, candidates: &[&'static str]) -> Option<&'stati
 /// The edit distance of `value` from `candidate` if it makes a near miss: within two edits
 /// and fewer than the shorter one's length.
 pub(crate) const fn near_miss(value: &str, candidate: &str) -> Option<usize> {
-    match osa_distance(value, candidate) {
-        Some(distance) if distance <= 2 && distance < candidate.len() && distance < value.len() => {
-            Some(distance)
-        }
-        _ => None,
+    match Points::of(value) {
+        Some(value) => value.near_miss(candidate),
+        None => None,
     }
 }
 
-/// The code points of `text`, if there are at most [`SUGGEST_MAX_CHARS`].
-const fn code_points(text: &str) -> Option<([u32; SUGGEST_MAX_CHARS], usize)> {
-    let bytes = text.as_bytes();
-    let mut out = [0u32; SUGGEST_MAX_CHARS];
-    let (mut i, mut n) = (0, 0);
-    while i < bytes.len() {
-        if n == SUGGEST_MAX_CHARS {
+/// A string's code points, at most [`SUGGEST_MAX_CHARS`] of them.
+struct Points {
+    points: [u32; SUGGEST_MAX_CHARS],
+    len: usize,
+}
+
+impl Points {
+    /// `None` beyond [`SUGGEST_MAX_CHARS`] code points.
+    const fn of(text: &str) -> Option<Points> {
+        let bytes = text.as_bytes();
+        let mut points = [0u32; SUGGEST_MAX_CHARS];
+        let (mut i, mut len) = (0, 0);
+        while i < bytes.len() {
+            if len == SUGGEST_MAX_CHARS {
+                return None;
+            }
+            let lead = bytes[i] as u32;
+            let (mut code, width) = match lead {
+                0x00..=0x7F => (lead, 1),
+                0xC0..=0xDF => (lead & 0x1F, 2),
+                0xE0..=0xEF => (lead & 0x0F, 3),
+                _ => (lead & 0x07, 4),
+            };
+            let mut k = 1;
+            while k < width {
+                code = (code << 6) | (bytes[i + k] as u32 & 0x3F);
+                k += 1;
+            }
+            points[len] = code;
+            len += 1;
+            i += width;
+        }
+        Some(Points { points, len })
+    }
+
+    const fn near_miss(&self, candidate: &str) -> Option<usize> {
+        // Every edit changes the length by one at most: a cheap count first.
+        let chars = char_count(candidate);
+        if chars.abs_diff(self.len) > NEAR {
             return None;
         }
-        let lead = bytes[i] as u32;
-        let (mut code, width) = match lead {
-            0x00..=0x7F => (lead, 1),
-            0xC0..=0xDF => (lead & 0x1F, 2),
-            0xE0..=0xEF => (lead & 0x0F, 3),
-            _ => (lead & 0x07, 4),
+        let Some(other) = Points::of(candidate) else {
+            return None;
         };
-        let mut k = 1;
-        while k < width {
-            code = (code << 6) | (bytes[i + k] as u32 & 0x3F);
-            k += 1;
+        match self.distance_within(&other) {
+            Some(distance) if distance < self.len && distance < other.len => Some(distance),
+            _ => None,
         }
-        out[n] = code;
-        n += 1;
-        i += width;
     }
-    Some((out, n))
-}
 
-/// Optimal string alignment distance in code points; `None` beyond [`SUGGEST_MAX_CHARS`].
-const fn osa_distance(a: &str, b: &str) -> Option<usize> {
-    const ROW: usize = SUGGEST_MAX_CHARS + 1;
-    let Some((a, a_len)) = code_points(a) else {
-        return None;
-    };
-    let Some((b, b_len)) = code_points(b) else {
-        return None;
-    };
-    // Rows i - 2, i - 1 and i of the edit matrix.
-    let mut before = [0usize; ROW];
-    let mut previous = [0usize; ROW];
-    let mut current = [0usize; ROW];
-    let mut j = 0;
-    while j <= b_len {
-        previous[j] = j;
-        j += 1;
-    }
-    let mut i = 1;
-    while i <= a_len {
-        current[0] = i;
-        let mut j = 1;
-        while j <= b_len {
-            let cost = (a[i - 1] != b[j - 1]) as usize;
-            let mut best = previous[j] + 1;
-            if current[j - 1] + 1 < best {
-                best = current[j - 1] + 1;
-            }
-            if previous[j - 1] + cost < best {
-                best = previous[j - 1] + cost;
-            }
-            if i > 1
-                && j > 1
-                && a[i - 1] == b[j - 2]
-                && a[i - 2] == b[j - 1]
-                && before[j - 2] + 1 < best
-            {
-                best = before[j - 2] + 1;
-            }
-            current[j] = best;
+    /// The optimal string alignment distance to `other`, if it is at most [`NEAR`]: only the
+    /// cells within [`NEAR`] of the diagonal are computed (the others are farther), and the
+    /// rows stop as soon as one has no cell within reach.
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "a cell is at most `NEAR + 1`; the row and column written are at most `NEAR`"
+    )]
+    #[expect(
+        clippy::many_single_char_names,
+        reason = "the textbook names: strings a and b of lengths n and m, cell i, j"
+    )]
+    const fn distance_within(&self, other: &Points) -> Option<usize> {
+        const ROW: usize = SUGGEST_MAX_CHARS + 1;
+        const FAR: u8 = NEAR as u8 + 1;
+        let (a, n) = (&self.points, self.len);
+        let (b, m) = (&other.points, other.len);
+        // Rows i - 2, i - 1 and i of the edit matrix, at `rows[i % 3]`; cells out of the band
+        // read as `FAR`.
+        let mut rows = [[FAR; ROW]; 3];
+        let mut j = 0;
+        while j <= m && j <= NEAR {
+            rows[0][j] = j as u8;
             j += 1;
         }
-        before = previous;
-        previous = current;
+        let mut i = 1;
+        while i <= n {
+            let (current, previous, before) = (i % 3, (i - 1) % 3, (i + 1) % 3);
+            let low = if i > NEAR { i - NEAR } else { 1 };
+            let high = if i + NEAR < m { i + NEAR } else { m };
+            rows[current][low - 1] = if low == 1 && i <= NEAR { i as u8 } else { FAR };
+            let mut nearest = rows[current][low - 1];
+            let mut j = low;
+            while j <= high {
+                let cost = (a[i - 1] != b[j - 1]) as u8;
+                let mut best = rows[previous][j] + 1;
+                if rows[current][j - 1] + 1 < best {
+                    best = rows[current][j - 1] + 1;
+                }
+                if rows[previous][j - 1] + cost < best {
+                    best = rows[previous][j - 1] + cost;
+                }
+                if i > 1
+                    && j > 1
+                    && a[i - 1] == b[j - 2]
+                    && a[i - 2] == b[j - 1]
+                    && rows[before][j - 2] + 1 < best
+                {
+                    best = rows[before][j - 2] + 1;
+                }
+                if best > FAR {
+                    best = FAR;
+                }
+                rows[current][j] = best;
+                if best < nearest {
+                    nearest = best;
+                }
+                j += 1;
+            }
+            if high < m {
+                rows[current][high + 1] = FAR;
+            }
+            if nearest > NEAR as u8 {
+                return None;
+            }
+            i += 1;
+        }
+        let distance = rows[n % 3][m] as usize;
+        if distance > NEAR {
+            None
+        } else {
+            Some(distance)
+        }
+    }
+}
+
+/// The code points of `text`, counted from its bytes.
+const fn char_count(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut i, mut count) = (0, 0);
+    while i < bytes.len() {
+        // Continuation bytes are 0b10xx_xxxx.
+        count += ((bytes[i] & 0xC0) != 0x80) as usize;
         i += 1;
     }
-    Some(previous[b_len])
+    count
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1230,4 +1298,101 @@ pub const fn verdict(
 /// Whether position `a` comes before `b` in the document.
 const fn before(a: (u32, u32), b: (u32, u32)) -> bool {
     a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{closest, near_miss};
+
+    /// The whole edit matrix, unbounded: what the banded distance must agree with.
+    fn osa(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut best = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = best;
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    fn expected(a: &str, b: &str) -> Option<usize> {
+        let distance = osa(a, b);
+        (distance <= 2 && distance < a.chars().count() && distance < b.chars().count())
+            .then_some(distance)
+    }
+
+    #[test]
+    fn the_banded_distance_agrees_with_the_whole_matrix() {
+        let mut rng = fastrand::Rng::with_seed(7);
+        // A small alphabet, so that near misses and transpositions are common.
+        let alphabet = ['a', 'b', 'c', '-', 'é', '中'];
+        let word = |rng: &mut fastrand::Rng, len: usize| -> String {
+            (0..len)
+                .map(|_| alphabet[rng.usize(..alphabet.len())])
+                .collect()
+        };
+        for _ in 0..100_000 {
+            let len = rng.usize(0..10);
+            let a = word(&mut rng, len);
+            // Often an edit or two of `a`, sometimes anything.
+            let b = if rng.bool() {
+                let mut b: Vec<char> = a.chars().collect();
+                for _ in 0..rng.usize(0..4) {
+                    let at = rng.usize(0..=b.len());
+                    match rng.u8(0..4) {
+                        0 => b.insert(at, alphabet[rng.usize(..alphabet.len())]),
+                        1 if at < b.len() => drop(b.remove(at)),
+                        2 if at + 1 < b.len() => b.swap(at, at + 1),
+                        _ if at < b.len() => b[at] = alphabet[rng.usize(..alphabet.len())],
+                        _ => {}
+                    }
+                }
+                b.into_iter().collect()
+            } else {
+                let len = rng.usize(0..10);
+                word(&mut rng, len)
+            };
+            assert_eq!(near_miss(&a, &b), expected(&a, &b), "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn the_first_of_the_nearest_is_suggested() {
+        assert_eq!(
+            closest("US-EAST-1", &["us-east-2", "us-east-1"]),
+            Some("us-east-1")
+        );
+        assert_eq!(
+            closest("us-east1", &["us-west-1", "us-east-1"]),
+            Some("us-east-1")
+        );
+        assert_eq!(
+            closest("us-eats-1", &["us-east-1", "us-east-2"]),
+            Some("us-east-1")
+        );
+        assert_eq!(
+            closest("us-est-2", &["us-east-1", "us-east-2"]),
+            Some("us-east-2")
+        );
+        assert_eq!(closest("eu-north-9", &["us-east-1", "ap-south-1"]), None);
+        assert_eq!(closest("ab", &["ba", "xy"]), Some("ba"));
+        // Two edits of a two-letter word is anything.
+        assert_eq!(closest("ab", &["xy"]), None);
+        let long = "a".repeat(65);
+        assert_eq!(closest(&long, &["a"]), None);
+    }
 }
