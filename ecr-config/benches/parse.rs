@@ -172,7 +172,7 @@ fn bench(c: &mut Criterion) {
     for (name, text, findings) in documents() {
         check(
             name,
-            ecr_config::from_json_str::<EcrConfig>(&text),
+            &ecr_config::from_json_str::<EcrConfig>(&text),
             findings,
         );
         if name == "invalid" {
@@ -201,7 +201,7 @@ fn bench(c: &mut Criterion) {
     for (name, text, findings) in sized() {
         check(
             &name,
-            ecr_config::from_json_str::<Vec<CiConfig>>(&text),
+            &ecr_config::from_json_str::<Vec<CiConfig>>(&text),
             findings,
         );
         let input = text.as_bytes();
