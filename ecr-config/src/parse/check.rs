@@ -1,7 +1,15 @@
-//! Checks a document tree against a type's [`Shape`], collecting every finding with where it
-//! is. The constraint checks are the very functions the derived `validate` calls, and the
+//! Checks a document against a type's [`Shape`] in one pass over its text, collecting every
+//! finding with where it is, and the spans of the secrets.
+//!
+//! The pass reads the text as JSON itself, builds nothing, and allocates only for what it
+//! reports (and for a string with escapes, decoded by `serde_json`), so a document with a
+//! mistake costs about what reading it costs. It is exact where the text is JSON; where it
+//! is not, it stops ([`Stop`]) and `serde_json`, the parser of record, says why.
+//!
+//! The constraint checks are the very functions the derived `validate` calls, and the
 //! patterns the very matchers, so the two paths cannot word or decide anything differently.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -13,8 +21,9 @@ use crate::error::{Detail, Keyword, Number, ValidationError};
 use crate::meta::{EnumMeta, FieldMeta, Rule, Shape, StructMeta};
 use crate::{FieldPath, ValidationErrors};
 
-use super::secret::properties;
-use super::tree::{Kind, Member, Node};
+use super::reader::{Reader, Stop};
+use super::secret::{Json, Place, Secrets, properties};
+use super::syntax::{MAX_DEPTH, SyntaxError};
 
 /// A finding and the bytes of the document it is about.
 #[derive(Debug)]
@@ -23,13 +32,54 @@ pub(crate) struct Located {
     pub(crate) span: Range<usize>,
 }
 
-#[derive(Default)]
-pub(crate) struct Checker {
-    pub(crate) findings: Vec<Located>,
+/// What a value read turned out to be, as far as the rules go.
+enum Read<'a> {
+    Null,
+    Bool,
+    /// The number as written.
+    Number(&'a str),
+    Str(Cow<'a, str>),
+    /// An array of this many items.
+    Array(usize),
+    /// An object of this many members (duplicates included).
+    Object(usize),
 }
 
-fn span(node: &Node<'_>) -> Range<usize> {
-    node.start..node.start + node.len
+impl Read<'_> {
+    /// The JSON type, as a message names it.
+    fn type_name(&self) -> &'static str {
+        match self {
+            Read::Null => "null",
+            Read::Bool => "a boolean",
+            Read::Number(_) => "a number",
+            Read::Str(_) => "a string",
+            Read::Array(_) => "an array",
+            Read::Object(_) => "an object",
+        }
+    }
+}
+
+/// The findings and secrets of `text` against `root`, or where the text stops being JSON.
+pub(crate) fn check(
+    text: &str,
+    root: &'static Shape,
+) -> Result<(Vec<Located>, Vec<Range<usize>>), Stop> {
+    let mut checker = Checker {
+        reader: Reader::new(text),
+        secrets: Secrets::of(root),
+        findings: Vec::new(),
+        secret_spans: Vec::new(),
+    };
+    checker.value(Some(root), Some(Place::Typed(root)), &FieldPath::ROOT, 0)?;
+    checker.reader.end()?;
+    Ok((checker.findings, checker.secret_spans))
+}
+
+struct Checker<'a> {
+    reader: Reader<'a>,
+    secrets: &'static Secrets,
+    findings: Vec<Located>,
+    secret_spans: Vec<Range<usize>>,
 }
 
 fn expected(shape: &Shape) -> &'static str {
@@ -45,7 +95,16 @@ fn expected(shape: &Shape) -> &'static str {
     }
 }
 
-impl Checker {
+/// The shape a value is checked against: JSON Schema has no "optional" type (`null` is a
+/// value of the wrong type), and a secret is checked like its value.
+fn unwrap(mut shape: &'static Shape) -> &'static Shape {
+    while let Shape::Optional(inner) | Shape::Sensitive(inner) = shape {
+        shape = inner();
+    }
+    shape
+}
+
+impl<'a> Checker<'a> {
     fn push(&mut self, span: Range<usize>, path: &FieldPath<'_>, keyword: Keyword, detail: Detail) {
         self.findings.push(Located {
             error: ValidationError::new(path.to_pointer(), keyword, detail),
@@ -53,30 +112,85 @@ impl Checker {
         });
     }
 
-    /// Moves the findings of a shared check function over, all located at `span`.
-    fn take(&mut self, errors: ValidationErrors, span: &Range<usize>) {
-        self.findings
-            .extend(errors.into_iter().map(|error| Located {
-                error,
-                span: span.clone(),
-            }));
-    }
-
-    fn wrong_type(&mut self, node: &Node<'_>, shape: &Shape, path: &FieldPath<'_>) {
-        let detail = Detail::Type {
-            expected: expected(shape),
-            found: node.kind.type_name(),
+    /// Reads the value at the cursor (after white space) and checks it against `shape` (none:
+    /// not described, nothing to check), collecting its secrets from `place` (none: none can
+    /// be in it). `true` when its type is right and its number in range, so that the field's
+    /// rules apply; and where the value starts.
+    fn value(
+        &mut self,
+        shape: Option<&'static Shape>,
+        place: Option<Place>,
+        path: &FieldPath<'_>,
+        depth: usize,
+    ) -> Result<(Read<'a>, bool, usize), Stop> {
+        let first = self.reader.peek()?;
+        let start = self.reader.at;
+        let place = place.map(|place| self.secrets.value(place, Json::of_first_byte(first)));
+        // Inside a secret, nothing more is: it is masked whole.
+        let inner_place = match place {
+            Some(Place::Secret) => None,
+            Some(place) if first == b'{' || first == b'[' => {
+                self.secrets.look_inside(place).then_some(place)
+            }
+            other => other,
         };
-        self.push(span(node), path, Keyword::Type, detail);
+        let shape = shape.map(unwrap);
+        let read = match first {
+            b'{' | b'[' if depth == MAX_DEPTH => {
+                return Err(Stop::Syntax(SyntaxError {
+                    message: format!("nesting deeper than {MAX_DEPTH} levels"),
+                    offset: start,
+                }));
+            }
+            b'{' => {
+                let members = match shape {
+                    Some(Shape::Object(meta)) => self.object(meta, inner_place, path, depth)?,
+                    Some(Shape::Map(value)) => self.map(value(), inner_place, path, depth)?,
+                    _ => self.skip_object(inner_place, depth)?,
+                };
+                Read::Object(members)
+            }
+            b'[' => {
+                let item = match shape {
+                    Some(Shape::Array(item)) => Some(item()),
+                    _ => None,
+                };
+                Read::Array(self.array(item, inner_place, path, depth)?)
+            }
+            b'"' => Read::Str(self.reader.string()?),
+            b't' => self.reader.literal(b"true").map(|()| Read::Bool)?,
+            b'f' => self.reader.literal(b"false").map(|()| Read::Bool)?,
+            b'n' => self.reader.literal(b"null").map(|()| Read::Null)?,
+            _ => Read::Number(self.reader.number()?),
+        };
+        let span = start..self.reader.at;
+        if let Some(Place::Secret) = place {
+            self.secret_spans.push(span.clone());
+        }
+        let ok = match shape {
+            Some(shape) => self.verdict(shape, &read, span, path),
+            None => false,
+        };
+        Ok((read, ok, start))
     }
 
-    /// Checks `node` against `shape`; `false` when its type is wrong, so that nothing below
-    /// it (nor the field's rules) is reported.
-    pub(crate) fn value(&mut self, node: &Node<'_>, shape: &Shape, path: &FieldPath<'_>) -> bool {
-        match (shape, &node.kind) {
-            (Shape::Any, _) | (Shape::Boolean, Kind::Bool) | (Shape::Str, Kind::Str(_)) => true,
+    /// Whether `read` (at `span`) has `shape`'s type, reporting it if not, and the checks a
+    /// type makes by itself: an enum's names, an integer type's range, a float's.
+    fn verdict(
+        &mut self,
+        shape: &'static Shape,
+        read: &Read<'_>,
+        span: Range<usize>,
+        path: &FieldPath<'_>,
+    ) -> bool {
+        match (shape, read) {
+            (Shape::Any, _)
+            | (Shape::Boolean, Read::Bool)
+            | (Shape::Str, Read::Str(_))
+            | (Shape::Array(_), Read::Array(_))
+            | (Shape::Map(_) | Shape::Object(_), Read::Object(_)) => true,
             // serde_json reads no number beyond `f64`'s range (`1e400`) into a float.
-            (Shape::Number, Kind::Number(raw)) => {
+            (Shape::Number, Read::Number(raw)) => {
                 if raw.parse::<f64>().is_ok_and(f64::is_finite) {
                     return true;
                 }
@@ -84,43 +198,22 @@ impl Checker {
                     expected: expected(shape),
                     found: OUT_OF_RANGE,
                 };
-                self.push(span(node), path, Keyword::Type, detail);
+                self.push(span, path, Keyword::Type, detail);
                 false
             }
-            // JSON Schema has no "optional" type: `null` is a value of the wrong type.
-            (Shape::Optional(inner) | Shape::Sensitive(inner), _) => {
-                self.value(node, inner(), path)
+            (Shape::Integer { min, max }, Read::Number(raw)) => {
+                self.integer(span, raw, *min, *max, path)
             }
-            (Shape::Integer { min, max }, Kind::Number(raw)) => {
-                self.integer(node, raw, *min, *max, path)
-            }
-            (Shape::Enum(meta), Kind::Str(value)) => {
-                self.variant(node, value, meta, path);
-                true
-            }
-            (Shape::Array(item), Kind::Array(items)) => {
-                for (index, element) in items.iter().enumerate() {
-                    self.value(element, item(), &path.index(index));
-                }
-                true
-            }
-            (Shape::Map(value), Kind::Object(members)) => {
-                let mut keys = Keys::new(members);
-                for member in members {
-                    // A duplicate is reported, and its value checked like the first's.
-                    if keys.seen_before(&member.key) {
-                        self.duplicate(member, path);
-                    }
-                    self.value(&member.value, value(), &path.key(&member.key));
-                }
-                true
-            }
-            (Shape::Object(meta), Kind::Object(members)) => {
-                self.object(node, members, meta, path);
+            (Shape::Enum(meta), Read::Str(value)) => {
+                self.variant(span, value, meta, path);
                 true
             }
             _ => {
-                self.wrong_type(node, shape, path);
+                let detail = Detail::Type {
+                    expected: expected(shape),
+                    found: read.type_name(),
+                };
+                self.push(span, path, Keyword::Type, detail);
                 false
             }
         }
@@ -128,7 +221,7 @@ impl Checker {
 
     fn integer(
         &mut self,
-        node: &Node<'_>,
+        span: Range<usize>,
         raw: &str,
         min: i128,
         max: i128,
@@ -137,7 +230,11 @@ impl Checker {
         // serde reads `1.0` or `1e2` into no integer type, so neither is an integer here; nor
         // `-0`, which serde_json reads as the float `-0.0`.
         if raw.contains(['.', 'e', 'E']) || raw == "-0" {
-            self.wrong_type(node, &Shape::Integer { min, max }, path);
+            let detail = Detail::Type {
+                expected: expected(&Shape::Integer { min, max }),
+                found: "a number",
+            };
+            self.push(span, path, Keyword::Type, detail);
             return false;
         }
         let bounds = (Some(Number::Int(min)), Some(Number::Int(max)));
@@ -162,11 +259,11 @@ impl Checker {
             max: bounds.1,
             found,
         };
-        self.push(span(node), path, keyword, detail);
+        self.push(span, path, keyword, detail);
         false
     }
 
-    fn variant(&mut self, node: &Node<'_>, value: &str, meta: &EnumMeta, path: &FieldPath<'_>) {
+    fn variant(&mut self, span: Range<usize>, value: &str, meta: &EnumMeta, path: &FieldPath<'_>) {
         if meta.names.contains(&value) {
             return;
         }
@@ -174,115 +271,279 @@ impl Checker {
             allowed: meta.names,
             suggestion: closest(value, meta.names),
         };
-        self.push(span(node), path, Keyword::Enum, detail);
+        self.push(span, path, Keyword::Enum, detail);
     }
 
-    /// Reports `member` as a duplicate of an earlier one.
-    fn duplicate(&mut self, member: &Member<'_>, path: &FieldPath<'_>) {
+    /// Reports the member `key` (its string at `span`) as a duplicate of an earlier one.
+    fn duplicate(&mut self, key: &str, span: Range<usize>, path: &FieldPath<'_>) {
         let detail = Detail::DuplicateKey {
-            property: member.key.clone().into_owned(),
+            property: key.to_owned(),
         };
-        let key = member.key_start..member.key_start + member.key_len;
-        self.push(key, &path.key(&member.key), Keyword::DuplicateKey, detail);
+        self.push(span, &path.key(key), Keyword::DuplicateKey, detail);
     }
 
+    /// The object of a struct at the cursor; returns its number of members.
     fn object(
         &mut self,
-        node: &Node<'_>,
-        members: &[Member<'_>],
         meta: &'static StructMeta,
+        place: Option<Place>,
         path: &FieldPath<'_>,
-    ) {
-        let mut fields = Vec::new();
-        properties(meta, &mut |field| fields.push(field));
-        let names: Vec<&'static str> = fields.iter().map(|field| field.name).collect();
-        // The first member of each declared property, checked below in declaration order.
-        let mut firsts: Vec<Option<&Node<'_>>> = vec![None; fields.len()];
-        let mut keys = Keys::new(members);
-        for member in members {
-            let declared = names.iter().position(|name| *name == member.key);
-            if keys.seen_before(&member.key) {
-                // Reported, and its value checked like the first's.
-                self.duplicate(member, path);
-                if let Some(k) = declared {
-                    self.field(&member.value, fields[k], &path.key(fields[k].name));
+        depth: usize,
+    ) -> Result<usize, Stop> {
+        let start = self.reader.at;
+        self.reader.at += 1;
+        let fields = Fields::of(meta);
+        let mut given = Given::new(fields.len());
+        // The keys given that the struct does not declare, to tell their duplicates.
+        let mut others = Keys::default();
+        let mut count = 0;
+        while let Some((key, key_span)) = self.reader.key(count == 0)? {
+            count += 1;
+            let member_place = place.map(|place| self.secrets.member(place, &key));
+            if let Some(k) = fields.position(&key) {
+                let field = fields.get(k);
+                if given.insert(k) {
+                    // Reported, and its value checked like the first's.
+                    self.duplicate(&key, key_span, path);
                 }
-                continue;
-            }
-            match declared {
-                Some(k) => firsts[k] = Some(&member.value),
-                None if meta.deny_unknown_fields => {
+                self.field(field, member_place, &path.key(field.name), depth)?;
+            } else {
+                if others.seen_before(key.clone()) {
+                    self.duplicate(&key, key_span, path);
+                } else if meta.deny_unknown_fields {
+                    let names = fields.names();
                     let detail = Detail::AdditionalProperty {
-                        property: member.key.clone().into_owned(),
-                        suggestion: closest(&member.key, &names),
+                        property: key.clone().into_owned(),
+                        suggestion: closest(&key, &names),
                     };
-                    let key = member.key_start..member.key_start + member.key_len;
                     self.push(
-                        key,
-                        &path.key(&member.key),
+                        key_span,
+                        &path.key(&key),
                         Keyword::AdditionalProperties,
                         detail,
                     );
                 }
-                None => {}
+                self.value(None, member_place, &path.key(&key), depth + 1)?;
+            }
+            if !self.reader.next(b'}')? {
+                break;
             }
         }
-        for (field, first) in fields.into_iter().zip(firsts) {
-            let at = path.key(field.name);
-            match first {
-                Some(value) => self.field(value, field, &at),
-                // Pointed at the enclosing object's opening brace: where the property belongs.
-                None if field.required => self.push(
-                    node.start..node.start + 1,
-                    &at,
+        for k in 0..fields.len() {
+            let field = fields.get(k);
+            if field.required && !given.contains(k) {
+                // Pointed at the object's opening brace: where the property belongs.
+                self.push(
+                    start..start + 1,
+                    &path.key(field.name),
                     Keyword::Required,
                     Detail::Required,
-                ),
-                None => {}
+                );
             }
         }
+        Ok(count)
     }
 
-    fn field(&mut self, node: &Node<'_>, field: &FieldMeta, path: &FieldPath<'_>) {
-        if !self.value(node, (field.shape)(), path) || field.rules.is_empty() {
-            return;
+    /// A declared field's value at the cursor, its type and then its rules.
+    fn field(
+        &mut self,
+        field: &FieldMeta,
+        place: Option<Place>,
+        path: &FieldPath<'_>,
+        depth: usize,
+    ) -> Result<(), Stop> {
+        let (read, ok, start) = self.value(Some((field.shape)()), place, path, depth + 1)?;
+        if !ok || field.rules.is_empty() {
+            return Ok(());
         }
         let mut errors = ValidationErrors::new();
         for rule in field.rules {
-            rule_check(rule, node, path, &mut errors);
+            rule_check(rule, &read, path, &mut errors);
         }
-        self.take(errors, &span(node));
+        if !errors.is_empty() {
+            let end = self.reader.at;
+            self.findings
+                .extend(errors.into_iter().map(|error| Located {
+                    error,
+                    span: start..end,
+                }));
+        }
+        Ok(())
+    }
+
+    /// The object of a map at the cursor: every member's value checked against `value`.
+    fn map(
+        &mut self,
+        value: &'static Shape,
+        place: Option<Place>,
+        path: &FieldPath<'_>,
+        depth: usize,
+    ) -> Result<usize, Stop> {
+        self.reader.at += 1;
+        let mut keys = Keys::default();
+        let mut count = 0;
+        while let Some((key, key_span)) = self.reader.key(count == 0)? {
+            count += 1;
+            let member_place = place.map(|place| self.secrets.member(place, &key));
+            // A duplicate is reported, and its value checked like the first's.
+            if keys.seen_before(key.clone()) {
+                self.duplicate(&key, key_span, path);
+            }
+            self.value(Some(value), member_place, &path.key(&key), depth + 1)?;
+            if !self.reader.next(b'}')? {
+                break;
+            }
+        }
+        Ok(count)
+    }
+
+    /// An object nothing describes: only its secrets are looked for.
+    fn skip_object(&mut self, place: Option<Place>, depth: usize) -> Result<usize, Stop> {
+        self.reader.at += 1;
+        let mut count = 0;
+        while let Some((key, _)) = self.reader.key(count == 0)? {
+            count += 1;
+            let member_place = place.map(|place| self.secrets.member(place, &key));
+            self.value(None, member_place, &FieldPath::ROOT, depth + 1)?;
+            if !self.reader.next(b'}')? {
+                break;
+            }
+        }
+        Ok(count)
+    }
+
+    /// The array at the cursor, each item checked against `item` (if described).
+    fn array(
+        &mut self,
+        item: Option<&'static Shape>,
+        place: Option<Place>,
+        path: &FieldPath<'_>,
+        depth: usize,
+    ) -> Result<usize, Stop> {
+        if !self.reader.open_array() {
+            return Ok(0);
+        }
+        let place = place.map(Secrets::element);
+        let mut count = 0;
+        loop {
+            self.value(item, place, &path.index(count), depth + 1)?;
+            count += 1;
+            if !self.reader.next(b']')? {
+                return Ok(count);
+            }
+        }
     }
 }
 
-/// The keys of an object seen so far, to tell duplicates in time linear in the members: a
-/// few are compared directly, many go through a hash set (`SipHash`, keyed at random, so no
+/// The declared properties of a struct, flattened fields' in their place.
+enum Fields {
+    /// No field is flattened: the struct's own.
+    Direct(&'static [FieldMeta]),
+    Flattened(Vec<&'static FieldMeta>),
+}
+
+impl Fields {
+    fn of(meta: &'static StructMeta) -> Fields {
+        if meta.fields.iter().all(|field| !field.flatten) {
+            return Fields::Direct(meta.fields);
+        }
+        let mut fields = Vec::new();
+        properties(meta, &mut |field| fields.push(field));
+        Fields::Flattened(fields)
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Fields::Direct(fields) => fields.len(),
+            Fields::Flattened(fields) => fields.len(),
+        }
+    }
+
+    fn get(&self, k: usize) -> &'static FieldMeta {
+        match self {
+            Fields::Direct(fields) => &fields[k],
+            Fields::Flattened(fields) => fields[k],
+        }
+    }
+
+    fn position(&self, key: &str) -> Option<usize> {
+        match self {
+            Fields::Direct(fields) => fields.iter().position(|field| field.name == key),
+            Fields::Flattened(fields) => fields.iter().position(|field| field.name == key),
+        }
+    }
+
+    /// The names, for a did-you-mean.
+    fn names(&self) -> Vec<&'static str> {
+        (0..self.len()).map(|k| self.get(k).name).collect()
+    }
+}
+
+/// Which declared properties an object has given so far.
+enum Given {
+    Few(u64),
+    Many(Vec<bool>),
+}
+
+impl Given {
+    fn new(fields: usize) -> Given {
+        if fields <= 64 {
+            Given::Few(0)
+        } else {
+            Given::Many(vec![false; fields])
+        }
+    }
+
+    /// Records property `k`; `true` if it was given before.
+    fn insert(&mut self, k: usize) -> bool {
+        match self {
+            Given::Few(bits) => {
+                let before = *bits & (1 << k) != 0;
+                *bits |= 1 << k;
+                before
+            }
+            Given::Many(given) => std::mem::replace(&mut given[k], true),
+        }
+    }
+
+    fn contains(&self, k: usize) -> bool {
+        match self {
+            Given::Few(bits) => *bits & (1 << k) != 0,
+            Given::Many(given) => given[k],
+        }
+    }
+}
+
+/// The keys of a map (or those a struct does not declare) seen so far, to tell duplicates in time linear in the members: a few
+/// are compared directly, many go through a hash set (`SipHash`, keyed at random, so no
 /// document can make it quadratic).
 enum Keys<'k> {
-    Few(&'k [Member<'k>], usize),
-    Many(HashSet<&'k str>),
+    Few(Vec<Cow<'k, str>>),
+    Many(HashSet<Cow<'k, str>>),
+}
+
+impl Default for Keys<'_> {
+    fn default() -> Self {
+        Keys::Few(Vec::new())
+    }
 }
 
 impl<'k> Keys<'k> {
-    /// Up to this many members, comparing with each earlier key is the faster way.
+    /// Up to this many keys, comparing with each earlier one is the faster way.
     const FEW: usize = 16;
 
-    /// For the members of one object, to be given in order to [`Keys::seen_before`].
-    fn new(members: &'k [Member<'k>]) -> Keys<'k> {
-        if members.len() <= Keys::FEW {
-            Keys::Few(members, 0)
-        } else {
-            Keys::Many(HashSet::with_capacity(members.len()))
-        }
-    }
-
-    /// Records the key of the next member; `true` if an earlier member had it.
-    fn seen_before(&mut self, key: &'k str) -> bool {
+    /// Records the next key; `true` if an earlier member had it.
+    fn seen_before(&mut self, key: Cow<'k, str>) -> bool {
         match self {
-            Keys::Few(members, next) => {
-                let earlier = &members[..*next];
-                *next += 1;
-                earlier.iter().any(|member| member.key == key)
+            Keys::Few(keys) => {
+                if keys.contains(&key) {
+                    return true;
+                }
+                keys.push(key);
+                if keys.len() > Keys::FEW {
+                    *self = Keys::Many(std::mem::take(keys).into_iter().collect());
+                }
+                false
             }
             Keys::Many(keys) => !keys.insert(key),
         }
@@ -290,17 +551,17 @@ impl<'k> Keys<'k> {
 }
 
 /// One rule on a value whose type is right; the same checks the derived `validate` runs.
-fn rule_check(rule: &Rule, node: &Node<'_>, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
-    let text = match &node.kind {
-        Kind::Str(text) => Some(&**text),
+fn rule_check(rule: &Rule, read: &Read<'_>, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
+    let text = match read {
+        Read::Str(text) => Some(&**text),
         _ => None,
     };
     match *rule {
         Rule::Length { min, max } => {
-            let measure = match &node.kind {
-                Kind::Str(text) => Measure::Chars(text),
-                Kind::Array(items) => Measure::Items(items.len()),
-                Kind::Object(members) => Measure::Items(members.len()),
+            let measure = match read {
+                Read::Str(text) => Measure::Chars(text),
+                Read::Array(items) => Measure::Items(*items),
+                Read::Object(members) => Measure::Items(*members),
                 _ => Measure::Absent,
             };
             check_length(
@@ -319,7 +580,7 @@ fn rule_check(rule: &Rule, node: &Node<'_>, path: &FieldPath<'_>, errors: &mut V
             }
         }
         Rule::Range { min, max } => {
-            if let Kind::Number(raw) = node.kind {
+            if let Read::Number(raw) = *read {
                 let number = raw
                     .parse::<i128>()
                     .map(Number::Int)

@@ -5,21 +5,27 @@
 
 use crate::__private::compile_time::{Json, JsonNumber, Member, Node};
 
+use super::reader::{Reader, Stop};
 use super::report::Cursor;
-use super::tree::{self, Kind};
+use super::syntax;
 
 /// The document of `text`, duplicate keys dropped after their first occurrence (the
 /// `include_config!` macro reports those itself); `None` if `text` is not JSON.
 pub fn document(text: &str) -> Option<&'static Node> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let base = text.len() - body.len();
-    let root = tree::parse(body).ok()?;
+    if syntax::grammar(body).is_some() {
+        return None;
+    }
     let mut lines = Lines {
         text,
         base,
         cursor: Cursor::default(),
     };
-    Some(Box::leak(Box::new(lines.node(&root))))
+    let mut reader = Reader::new(body);
+    let root = lines.node(&mut reader, 0).ok()?;
+    reader.end().ok()?;
+    Some(Box::leak(Box::new(root)))
 }
 
 /// Positions as the runtime's report computes them; nodes are visited in document order.
@@ -37,12 +43,54 @@ impl Lines<'_> {
         (narrow(line), narrow(column))
     }
 
-    fn node(&mut self, node: &tree::Node<'_>) -> Node {
-        let (line, column) = self.position(node.start);
-        let value = match &node.kind {
-            Kind::Null => Json::Null,
-            Kind::Bool => Json::Bool(self.text[self.base + node.start..].starts_with('t')),
-            Kind::Number(text) => {
+    /// The value at the reader's cursor.
+    fn node(&mut self, reader: &mut Reader<'_>, depth: usize) -> Result<Node, Stop> {
+        let first = reader.peek()?;
+        let (line, column) = self.position(reader.at);
+        if depth == syntax::MAX_DEPTH && matches!(first, b'{' | b'[') {
+            return Err(Stop::Grammar(reader.at));
+        }
+        let value = match first {
+            b'n' => reader.literal(b"null").map(|()| Json::Null)?,
+            b't' => reader.literal(b"true").map(|()| Json::Bool(true))?,
+            b'f' => reader.literal(b"false").map(|()| Json::Bool(false))?,
+            b'"' => Json::Str(leak(&reader.string()?)),
+            b'[' => {
+                let mut items: Vec<Node> = Vec::new();
+                if reader.open_array() {
+                    loop {
+                        items.push(self.node(reader, depth + 1)?);
+                        if !reader.next(b']')? {
+                            break;
+                        }
+                    }
+                }
+                Json::Array(Box::leak(items.into_boxed_slice()))
+            }
+            b'{' => {
+                reader.at += 1;
+                let mut kept: Vec<Member> = Vec::new();
+                let mut first = true;
+                while let Some((key, span)) = reader.key(first)? {
+                    first = false;
+                    let (line, column) = self.position(span.start);
+                    let value = self.node(reader, depth + 1)?;
+                    if !kept.iter().any(|earlier| earlier.key == key) {
+                        kept.push(Member {
+                            key: leak(&key),
+                            line,
+                            column,
+                            value,
+                        });
+                    }
+                    if !reader.next(b'}')? {
+                        break;
+                    }
+                }
+                Json::Object(Box::leak(kept.into_boxed_slice()))
+            }
+            _ => {
+                let text = reader.number()?;
                 let float_value = text.parse::<f64>().unwrap_or(f64::INFINITY);
                 Json::Number(JsonNumber {
                     text: leak(text),
@@ -51,33 +99,12 @@ impl Lines<'_> {
                     float_value,
                 })
             }
-            Kind::Str(text) => Json::Str(leak(text)),
-            Kind::Array(items) => {
-                let items: Vec<Node> = items.iter().map(|item| self.node(item)).collect();
-                Json::Array(Box::leak(items.into_boxed_slice()))
-            }
-            Kind::Object(members) => {
-                let mut kept: Vec<Member> = Vec::with_capacity(members.len());
-                for member in members {
-                    if kept.iter().any(|earlier| earlier.key == member.key) {
-                        continue;
-                    }
-                    let (line, column) = self.position(member.key_start);
-                    kept.push(Member {
-                        key: leak(&member.key),
-                        line,
-                        column,
-                        value: self.node(&member.value),
-                    });
-                }
-                Json::Object(Box::leak(kept.into_boxed_slice()))
-            }
         };
-        Node {
+        Ok(Node {
             line,
             column,
             value,
-        }
+        })
     }
 }
 

@@ -2,7 +2,7 @@
 //!
 //! When the strict fast path reads a document and only `validate` fails, the findings are
 //! already complete (the reading proved the structure right); what is missing is where each
-//! failing value is, and where the secrets are. Building the position tree for that costs
+//! failing value is, and where the secrets are. Checking the whole document again for that costs
 //! several times a parse, so this pass scans the text once instead, following the type's
 //! [`Shape`] to know which values are secrets. It validates nothing: the text is known to be
 //! JSON, since `serde_json` (the parser of record) has just read all of it.

@@ -3,35 +3,36 @@
 //!
 //! A document is first read the fast way, with `serde_json` through a deserializer that is
 //! exactly as strict as JSON Schema ([`strict`]), then validated. Only when that fails is
-//! the document read again as a tree that remembers positions ([`tree`]) and checked
-//! against the type's [`Shape`](crate::Shape) ([`check`]), which finds everything at once.
+//! the text read again, token by token ([`reader`]), and checked against the type's
+//! [`Shape`](crate::Shape) as it goes ([`check`]), which finds everything at once, each
+//! where it is; a text that is not JSON gets `serde_json`'s word for why ([`syntax`]).
 
 mod check;
 mod const_tree;
 mod locate;
+mod reader;
 mod report;
 mod salvage;
 mod secret;
 mod strict;
-mod tree;
+mod syntax;
 
 use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::Deserialize;
 
+use crate::Validate;
 use crate::error::{Detail, Keyword, ValidationError};
 use crate::meta::Shape;
-use crate::{FieldPath, Validate};
 
 pub use report::{Finding, Report};
 
 #[doc(hidden)]
 pub use const_tree::document as const_document;
 
-use self::check::Checker;
-use self::secret::{Copies, Place, Secrets};
-use self::tree::Node;
+use self::reader::Stop;
+use self::secret::{Copies, Secrets};
 
 /// Parses a JSON document into a valid `T`, or reports every problem of the document.
 ///
@@ -213,9 +214,18 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
             Vec::new(),
         ));
     }
-    let tree = match tree::parse(body) {
-        Ok(tree) => tree,
-        Err(error) => {
+    let (findings, secrets) = match check::check(body, &T::SHAPE) {
+        Ok(checked) => checked,
+        Err(stop) => {
+            // serde_json words the grammar's mistakes; what its grammar allows and still is no
+            // document, the checker found itself.
+            let error = syntax::grammar(body).unwrap_or_else(|| match stop {
+                Stop::Syntax(error) => error,
+                Stop::Grammar(offset) => syntax::SyntaxError {
+                    message: "invalid JSON".to_owned(),
+                    offset,
+                },
+            });
             let secrets = salvage::secrets(body.as_bytes(), &T::SHAPE);
             let secrets = secrets.into_iter().map(shift).collect();
             let span = char_at(input, base + error.offset);
@@ -229,17 +239,9 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
             ));
         }
     };
-    let mut checker = Checker::default();
-    checker.value(&tree, &T::SHAPE, &FieldPath::ROOT);
-    // Only a report needs them.
-    let secrets = || {
-        let mut secrets = Vec::new();
-        Secrets::of(&T::SHAPE).in_tree(&tree, Place::Typed(&T::SHAPE), &mut secrets);
-        secrets.into_iter().map(shift).collect::<Vec<_>>()
-    };
-    if !checker.findings.is_empty() {
-        let located = checker
-            .findings
+    let secrets = || secrets.into_iter().map(shift).collect::<Vec<_>>();
+    if !findings.is_empty() {
+        let located = findings
             .into_iter()
             .map(|finding| (finding.error, shift(finding.span)));
         return Err(report(
@@ -256,11 +258,12 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
         Ok(value) => match value.validate() {
             Ok(()) => Ok(value),
             Err(errors) => {
-                let located = errors.into_iter().map(|error| {
-                    let span = find(&tree, error.pointer())
-                        .map_or(0..0, |node| node.start..node.start + node.len);
-                    (error, shift(span))
-                });
+                let pointers: Vec<&str> = errors.iter().map(ValidationError::pointer).collect();
+                let spans = locate::locate(body, &T::SHAPE, &pointers).targets;
+                let located = errors
+                    .into_iter()
+                    .zip(spans)
+                    .map(|(error, span)| (error, shift(span.unwrap_or(0..0))));
                 Err(report(
                     input,
                     input.as_bytes(),
@@ -271,7 +274,7 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
             }
         },
         Err(error) => {
-            let offset = tree::syntax_error(body, 0, &error).offset;
+            let offset = syntax::syntax_error(body, 0, &error).offset;
             // serde's message may quote the value ("invalid value: string \"…\""); keep only
             // what was expected, which never holds input.
             let message = error.to_string();
@@ -298,27 +301,13 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
     }
 }
 
-/// The node a JSON Pointer designates.
-fn find<'t, 'a>(root: &'t Node<'a>, pointer: &str) -> Option<&'t Node<'a>> {
-    let mut node = root;
-    for token in pointer.split('/').skip(1) {
-        let token = token.replace("~1", "/").replace("~0", "~");
-        node = match &node.kind {
-            tree::Kind::Object(members) => &members.iter().find(|m| m.key == token)?.value,
-            tree::Kind::Array(items) => items.get(token.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(node)
-}
-
 #[cfg(test)]
 mod tests {
     use super::{Report, from_json_str, slow};
     use crate::ecr::EcrConfig;
 
     /// Both paths must produce the same report: the fast one (strict read, `validate`, then
-    /// `locate`) and the position tree with the shape checker.
+    /// `locate`) and the shape checker's.
     #[test]
     fn fast_and_slow_paths_agree() {
         let values = [

@@ -1,5 +1,5 @@
 //! Which values of a document are secret: the one rule every reading of a document follows
-//! (the position tree, the locator of the fast path, the salvage of a document that is not
+//! (the shape checker, the locator of the fast path, the salvage of a document that is not
 //! JSON), so that a report masks the same values whichever way it was made.
 //!
 //! A value is secret when it is, or may be meant as, a secret, by the type and nothing else:
@@ -29,7 +29,6 @@ use crate::__private::compile_time::near_miss;
 use crate::meta::{FieldMeta, Shape, StructMeta};
 
 use super::salvage::{Lexer, Token, is_literal, key_text};
-use super::tree::{Kind, Node};
 
 /// What a value's place in the document says about it.
 #[derive(Debug, Clone, Copy)]
@@ -331,36 +330,6 @@ impl Secrets {
             other => self.look_inside(other),
         }
     }
-
-    /// The spans of the secret values of a document read into a tree.
-    pub(crate) fn in_tree(&self, root: &Node<'_>, place: Place, out: &mut Vec<Range<usize>>) {
-        let json = match root.kind {
-            Kind::Object(_) => Json::Object,
-            Kind::Array(_) => Json::Array,
-            _ => Json::Scalar,
-        };
-        let place = self.value(place, json);
-        if let Place::Secret = place {
-            out.push(root.start..root.start + root.len);
-            return;
-        }
-        if json == Json::Scalar || !self.look_inside(place) {
-            return;
-        }
-        match &root.kind {
-            Kind::Object(members) => {
-                for member in members {
-                    self.in_tree(&member.value, self.member(place, &member.key), out);
-                }
-            }
-            Kind::Array(items) => {
-                for item in items {
-                    self.in_tree(item, Secrets::element(place), out);
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 /// A field that holds secrets itself: `Secret`, or an option, list or map of it.
@@ -514,6 +483,19 @@ impl Copies {
             .iter()
             .map(String::as_str)
             .chain(["\\u"])
-            .any(|needle| text.match_indices(needle).any(|(at, _)| outside(at)))
+            .any(|needle| occurs(text.as_bytes(), needle.as_bytes(), outside))
+    }
+}
+
+/// Whether `needle` occurs in `text` at an offset `at` that is `wanted`.
+fn occurs(text: &[u8], needle: &[u8], wanted: impl Fn(usize) -> bool) -> bool {
+    /// Up to this length, the occurrences of the first byte are compared directly (at most
+    /// this many bytes an offset): setting up a substring search costs more.
+    const SHORT: usize = 64;
+    match needle.split_first() {
+        None => false,
+        Some((&first, rest)) if needle.len() <= SHORT => memchr::memchr_iter(first, text)
+            .any(|at| text[at + 1..].starts_with(rest) && wanted(at)),
+        Some(_) => memchr::memmem::find_iter(text, needle).any(wanted),
     }
 }

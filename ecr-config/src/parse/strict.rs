@@ -124,11 +124,38 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     }
 }
 
-/// Forwards `visit_*` methods of scalars to the inner visitor.
+/// The error of the visits where serde's derive words what is wrong (an unknown field, an
+/// unknown variant): since no one reads it, it is never written. (The message lists every
+/// name the type has; writing it cost more than reading the rest of the document.)
+#[derive(Debug)]
+pub(crate) struct Fail;
+
+impl fmt::Display for Fail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("strict: the value does not fit the type")
+    }
+}
+
+impl std::error::Error for Fail {}
+
+impl de::Error for Fail {
+    fn custom<T: fmt::Display>(_message: T) -> Self {
+        Fail
+    }
+}
+
+impl Fail {
+    /// As the error of the deserializer that made the visit.
+    fn into<E: de::Error>(self) -> E {
+        E::custom(self)
+    }
+}
+
+/// Forwards `visit_*` methods of scalars to the inner visitor, erring with [`Fail`].
 macro_rules! forward_visit {
     ($($method:ident($ty:ty);)*) => {$(
         fn $method<E: de::Error>(self, value: $ty) -> Result<V::Value, E> {
-            self.0.$method(value)
+            self.0.$method::<Fail>(value).map_err(Fail::into)
         }
     )*};
 }
@@ -250,15 +277,18 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for UnitVariant<V> {
 
     // The `value` deserializers are `EnumAccess`es whose variants can only be unit variants.
     fn visit_str<E: de::Error>(self, value: &str) -> Result<V::Value, E> {
-        self.0.visit_enum(StrDeserializer::new(value))
+        let variant = StrDeserializer::<Fail>::new(value);
+        self.0.visit_enum(variant).map_err(Fail::into)
     }
 
     fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<V::Value, E> {
-        self.0.visit_enum(BorrowedStrDeserializer::new(value))
+        let variant = BorrowedStrDeserializer::<Fail>::new(value);
+        self.0.visit_enum(variant).map_err(Fail::into)
     }
 
     fn visit_string<E: de::Error>(self, value: String) -> Result<V::Value, E> {
-        self.0.visit_enum(StringDeserializer::new(value))
+        let variant = StringDeserializer::<Fail>::new(value);
+        self.0.visit_enum(variant).map_err(Fail::into)
     }
 }
 
