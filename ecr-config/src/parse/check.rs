@@ -59,20 +59,31 @@ impl Read<'_> {
     }
 }
 
+/// What the shape checker found in a document.
+pub(crate) struct Checked<'a> {
+    pub(crate) findings: Vec<Located>,
+    /// The spans of the secret values.
+    pub(crate) secrets: Vec<Range<usize>>,
+    /// The values of those that are strings, decoded, and their spans.
+    pub(crate) secret_strings: Vec<(Cow<'a, str>, Range<usize>)>,
+}
+
 /// The findings and secrets of `text` against `root`, or where the text stops being JSON.
-pub(crate) fn check(
-    text: &str,
-    root: &'static Shape,
-) -> Result<(Vec<Located>, Vec<Range<usize>>), Stop> {
+pub(crate) fn check<'a>(text: &'a str, root: &'static Shape) -> Result<Checked<'a>, Stop> {
     let mut checker = Checker {
         reader: Reader::new(text),
         secrets: Secrets::of(root),
         findings: Vec::new(),
         secret_spans: Vec::new(),
+        secret_strings: Vec::new(),
     };
     checker.value(Some(root), Some(Place::Typed(root)), &FieldPath::ROOT, 0)?;
     checker.reader.end()?;
-    Ok((checker.findings, checker.secret_spans))
+    Ok(Checked {
+        findings: checker.findings,
+        secrets: checker.secret_spans,
+        secret_strings: checker.secret_strings,
+    })
 }
 
 struct Checker<'a> {
@@ -80,6 +91,8 @@ struct Checker<'a> {
     secrets: &'static Secrets,
     findings: Vec<Located>,
     secret_spans: Vec<Range<usize>>,
+    /// The secrets that are strings, decoded, and their spans.
+    secret_strings: Vec<(Cow<'a, str>, Range<usize>)>,
 }
 
 fn expected(shape: &Shape) -> &'static str {
@@ -165,6 +178,9 @@ impl<'a> Checker<'a> {
         };
         let span = start..self.reader.at;
         if let Some(Place::Secret) = place {
+            if let Read::Str(value) = &read {
+                self.secret_strings.push((value.clone(), span.clone()));
+            }
             self.secret_spans.push(span.clone());
         }
         let ok = match shape {
@@ -299,15 +315,16 @@ impl<'a> Checker<'a> {
         let mut count = 0;
         while let Some((key, key_span)) = self.reader.key(count == 0)? {
             count += 1;
-            let member_place = place.map(|place| self.secrets.member(place, &key));
             if let Some(k) = fields.position(&key) {
                 let field = fields.get(k);
+                let member_place = place.map(|place| self.secrets.declared(place, field));
                 if given.insert(k) {
                     // Reported, and its value checked like the first's.
                     self.duplicate(&key, key_span, path);
                 }
                 self.field(field, member_place, &path.key(field.name), depth)?;
             } else {
+                let member_place = place.map(|place| self.secrets.member(place, &key));
                 if others.seen_before(key.clone()) {
                     self.duplicate(&key, key_span, path);
                 } else if meta.deny_unknown_fields {

@@ -155,6 +155,18 @@ fn report(
 ) -> Report {
     report::merge(&mut secrets);
     let copies = Copies::of(input, &secrets);
+    report_with(text, input, root, located, secrets, &copies)
+}
+
+/// [`report`] with the secrets' values already known (`secrets` merged).
+fn report_with(
+    text: &str,
+    input: &[u8],
+    root: &'static Shape,
+    located: impl IntoIterator<Item = (ValidationError, Range<usize>)>,
+    mut secrets: Vec<Range<usize>>,
+    copies: &Copies,
+) -> Report {
     if copies.is_empty() {
         return Report::new(text, located, secrets);
     }
@@ -196,6 +208,26 @@ fn char_at(input: &str, offset: usize) -> Range<usize> {
     offset..input.ceil_char_boundary(offset + 1)
 }
 
+/// The report of `body` (`input` past its byte-order mark, `base` bytes long), where the
+/// shape checker `stop`ped: the text is not JSON.
+fn not_json(input: &str, body: &str, base: usize, root: &'static Shape, stop: Stop) -> Report {
+    // serde_json words the grammar's mistakes; what its grammar allows and still is no
+    // document, the checker found itself.
+    let error = syntax::grammar(body).unwrap_or_else(|| match stop {
+        Stop::Syntax(error) => error,
+        Stop::Grammar(offset) => syntax::SyntaxError {
+            message: "invalid JSON".to_owned(),
+            offset,
+        },
+    });
+    let secrets = salvage::secrets(body.as_bytes(), root)
+        .into_iter()
+        .map(|span| span.start + base..span.end + base)
+        .collect();
+    let span = char_at(input, base + error.offset);
+    syntax(input, input.as_bytes(), root, &error.message, span, secrets)
+}
+
 /// The position-tracking pass: every finding at once.
 fn slow<'de, T: Deserialize<'de> + Validate>(
     input: &'de str,
@@ -214,42 +246,30 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
             Vec::new(),
         ));
     }
-    let (findings, secrets) = match check::check(body, &T::SHAPE) {
+    let checked = match check::check(body, &T::SHAPE) {
         Ok(checked) => checked,
-        Err(stop) => {
-            // serde_json words the grammar's mistakes; what its grammar allows and still is no
-            // document, the checker found itself.
-            let error = syntax::grammar(body).unwrap_or_else(|| match stop {
-                Stop::Syntax(error) => error,
-                Stop::Grammar(offset) => syntax::SyntaxError {
-                    message: "invalid JSON".to_owned(),
-                    offset,
-                },
-            });
-            let secrets = salvage::secrets(body.as_bytes(), &T::SHAPE);
-            let secrets = secrets.into_iter().map(shift).collect();
-            let span = char_at(input, base + error.offset);
-            return Err(syntax(
-                input,
-                input.as_bytes(),
-                &T::SHAPE,
-                &error.message,
-                span,
-                secrets,
-            ));
-        }
+        Err(stop) => return Err(not_json(input, body, base, &T::SHAPE, stop)),
     };
-    let secrets = || secrets.into_iter().map(shift).collect::<Vec<_>>();
-    if !findings.is_empty() {
-        let located = findings
+    let mut secrets: Vec<Range<usize>> = checked.secrets.into_iter().map(shift).collect();
+    report::merge(&mut secrets);
+    let copies = Copies::of_strings(
+        checked
+            .secret_strings
+            .iter()
+            .map(|(value, span)| (&**value, &body.as_bytes()[span.clone()])),
+    );
+    if !checked.findings.is_empty() {
+        let located = checked
+            .findings
             .into_iter()
             .map(|finding| (finding.error, shift(finding.span)));
-        return Err(report(
+        return Err(report_with(
             input,
             input.as_bytes(),
             &T::SHAPE,
             located,
-            secrets(),
+            secrets,
+            &copies,
         ));
     }
     // The schema holds wherever the shape describes the document. What remains is what only
@@ -264,12 +284,13 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
                     .into_iter()
                     .zip(spans)
                     .map(|(error, span)| (error, shift(span.unwrap_or(0..0))));
-                Err(report(
+                Err(report_with(
                     input,
                     input.as_bytes(),
                     &T::SHAPE,
                     located,
-                    secrets(),
+                    secrets,
+                    &copies,
                 ))
             }
         },
@@ -290,12 +311,13 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
                 Keyword::Type,
                 Detail::Message(Cow::Owned(expected.to_owned())),
             );
-            Err(report(
+            Err(report_with(
                 input,
                 input.as_bytes(),
                 &T::SHAPE,
                 [(finding, char_at(input, base + offset))],
-                secrets(),
+                secrets,
+                &copies,
             ))
         }
     }

@@ -34,6 +34,33 @@ static STRING_STOP: [bool; 256] = {
     table
 };
 
+/// The offset of the first byte at or after `i` that ends a string's plain run
+/// ([`STRING_STOP`]), or the length of `bytes`. Eight bytes at a time, as `serde_json` does:
+/// a byte is flagged where subtracting one from it (or `0x20`, for the control characters)
+/// borrows out of it; the first flagged byte of a word is exact.
+fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let control = word.wrapping_sub(ONES * 0x20) & !word;
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let quote = quote.wrapping_sub(ONES) & !quote;
+        let backslash = word ^ (ONES * u64::from(b'\\'));
+        let backslash = backslash.wrapping_sub(ONES) & !backslash;
+        let flagged = (control | quote | backslash) & HIGH;
+        if flagged != 0 {
+            // Little-endian: the first byte is the lowest.
+            return i + (flagged.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !STRING_STOP[usize::from(bytes[i])] {
+        i += 1;
+    }
+    i
+}
+
 /// A member's key, decoded, and the span of its string literal.
 pub(crate) type Key<'a> = (Cow<'a, str>, Range<usize>);
 
@@ -143,9 +170,7 @@ impl<'a> Reader<'a> {
         let mut i = start + 1;
         let mut escaped = false;
         loop {
-            while i < self.bytes.len() && !STRING_STOP[usize::from(self.bytes[i])] {
-                i += 1;
-            }
+            i = plain_run_end(self.bytes, i);
             match self.bytes.get(i) {
                 Some(b'"') => break,
                 Some(b'\\') => {
@@ -300,7 +325,34 @@ fn hex4(digits: &[u8]) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{Reader, Stop};
+    use super::{Reader, STRING_STOP, Stop, plain_run_end};
+
+    /// The word-at-a-time scan finds the byte the byte-at-a-time one finds.
+    #[test]
+    fn a_plain_run_ends_at_its_first_stop() {
+        let mut rng = fastrand::Rng::with_seed(9);
+        let special = [b'"', b'\\', 0x00, 0x1f, 0x20, 0x21, 0x7f, 0x80, 0xff, b'a'];
+        for _ in 0..100_000 {
+            let bytes: Vec<u8> = (0..rng.usize(0..40))
+                .map(|_| {
+                    if rng.bool() {
+                        special[rng.usize(..special.len())]
+                    } else {
+                        rng.u8(..)
+                    }
+                })
+                .collect();
+            let from = rng.usize(0..=bytes.len());
+            let expected = (from..bytes.len())
+                .find(|&k| STRING_STOP[usize::from(bytes[k])])
+                .unwrap_or(bytes.len());
+            assert_eq!(
+                plain_run_end(&bytes, from),
+                expected,
+                "{bytes:?} from {from}"
+            );
+        }
+    }
 
     /// Reads any value at the cursor, as the checker does where nothing is described.
     fn value(reader: &mut Reader<'_>) -> Result<(), Stop> {

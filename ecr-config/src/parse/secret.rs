@@ -23,7 +23,9 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::{PoisonError, RwLock};
+use std::sync::{LazyLock, PoisonError, RwLock};
+
+use memchr::memmem::Finder;
 
 use crate::__private::compile_time::near_miss;
 use crate::meta::{FieldMeta, Shape, StructMeta};
@@ -219,7 +221,9 @@ impl Secrets {
             .any(|(name, lower_name)| {
                 name.eq_ignore_ascii_case(key)
                     || near_miss(key, name).is_some()
-                    || near_miss(&lower, lower_name).is_some()
+                    // (The same question again when neither had capitals.)
+                    || ((*lower != *key || **lower_name != **name)
+                        && near_miss(&lower, lower_name).is_some())
             })
     }
 
@@ -260,6 +264,18 @@ impl Secrets {
                 None => self.unknown(key, Some(meta)),
             },
             Place::Typed(_) | Place::Unknown => self.unknown(key, None),
+        }
+    }
+
+    /// The place of the declared property `field` of an object at `parent` (a place
+    /// [`value`] gave): [`member`] for a key the struct declares.
+    ///
+    /// [`value`]: Secrets::value
+    /// [`member`]: Secrets::member
+    pub(crate) fn declared(&self, parent: Place, field: &FieldMeta) -> Place {
+        match parent {
+            Place::Typed(Shape::Object(_)) => Place::Typed((field.shape)()),
+            other => self.member(other, field.name),
         }
     }
 
@@ -377,7 +393,7 @@ pub(crate) fn properties(meta: &'static StructMeta, each: &mut impl FnMut(&'stat
 #[derive(Debug, Default)]
 pub(crate) struct Copies {
     /// Every secret value, decoded.
-    exact: HashSet<String>,
+    exact: Values,
     /// The first [`Copies::CONTAINED`] values of [`Copies::LONG`] characters or more, also
     /// looked for inside other strings. (A few: each costs a search of every string.)
     long: Vec<String>,
@@ -413,26 +429,40 @@ impl Copies {
                 _ => false,
             };
             if named && lexed.span.len() == part.len() {
-                let token = part;
-                let value = key_text(token);
-                if value.is_empty() || copies.exact.contains(&*value) {
-                    continue;
-                }
-                if copies.written.len() < 2 * Copies::CONTAINED {
-                    let written = token.strip_prefix(b"\"").unwrap_or(token);
-                    let written = written.strip_suffix(b"\"").unwrap_or(written);
-                    copies
-                        .written
-                        .push(String::from_utf8_lossy(written).into_owned());
-                    copies.written.push(value.clone().into_owned());
-                }
-                if value.chars().count() >= Copies::LONG && copies.long.len() < Copies::CONTAINED {
-                    copies.long.push(value.clone().into_owned());
-                }
-                copies.exact.insert(value.into_owned());
+                copies.insert(&key_text(part), part);
             }
         }
         copies
+    }
+
+    /// The values of secrets that are strings, as the shape checker read them: each value
+    /// and its literal (quotes included), in document order.
+    pub(crate) fn of_strings<'a>(strings: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Copies {
+        let mut copies = Copies::default();
+        for (value, literal) in strings {
+            copies.insert(value, literal);
+        }
+        copies
+    }
+
+    /// Records the secret `value`, a string or a word written `token`.
+    fn insert(&mut self, value: &str, token: &[u8]) {
+        if value.is_empty() || self.exact.contains(value) {
+            return;
+        }
+        if self.written.len() < 2 * Copies::CONTAINED {
+            let written = token.strip_prefix(b"\"").unwrap_or(token);
+            let written = written.strip_suffix(b"\"").unwrap_or(written);
+            let written = String::from_utf8_lossy(written);
+            if written != value {
+                self.written.push(value.to_owned());
+            }
+            self.written.push(written.into_owned());
+        }
+        if value.chars().count() >= Copies::LONG && self.long.len() < Copies::CONTAINED {
+            self.long.push(value.to_owned());
+        }
+        self.exact.insert(value);
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -443,7 +473,10 @@ impl Copies {
     pub(crate) fn holds(&self, text: &str) -> bool {
         !text.is_empty()
             && (self.exact.contains(text)
-                || self.long.iter().any(|secret| text.contains(&**secret)))
+                || self
+                    .long
+                    .iter()
+                    .any(|secret| text.len() > secret.len() && text.contains(&**secret)))
     }
 
     /// The strings and words of `input` outside `spans` (the secret spans, sorted) that hold
@@ -468,22 +501,66 @@ impl Copies {
     /// text as written and as decoded (a copy spelt with other escapes has a `\u` outside);
     /// with many, every token is read.
     fn may_be_copied(&self, input: &[u8], spans: &[Range<usize>]) -> bool {
+        // Set up once, for every document: a search set up for two bytes costs more than it
+        // finds.
+        static ESCAPE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"\\u"));
         if self.written.len() >= 2 * Copies::CONTAINED {
             return true;
         }
-        // Offsets into text that is not UTF-8 would not be the input's: read it all.
-        let Ok(text) = std::str::from_utf8(input) else {
-            return true;
-        };
         let outside = |at: usize| {
             let k = spans.partition_point(|span| span.end <= at);
             spans.get(k).is_none_or(|span| span.start > at)
         };
         self.written
             .iter()
-            .map(String::as_str)
-            .chain(["\\u"])
-            .any(|needle| occurs(text.as_bytes(), needle.as_bytes(), outside))
+            .any(|needle| occurs(input, needle.as_bytes(), outside))
+            || ESCAPE.find_iter(input).any(outside)
+    }
+}
+
+/// A set of strings: a few are compared directly, many hashed.
+#[derive(Debug)]
+enum Values {
+    Few(Vec<String>),
+    Many(HashSet<String>),
+}
+
+impl Default for Values {
+    fn default() -> Self {
+        Values::Few(Vec::new())
+    }
+}
+
+impl Values {
+    /// Up to this many, comparing with each is the faster way.
+    const FEW: usize = 8;
+
+    fn is_empty(&self) -> bool {
+        match self {
+            Values::Few(values) => values.is_empty(),
+            Values::Many(values) => values.is_empty(),
+        }
+    }
+
+    fn contains(&self, value: &str) -> bool {
+        match self {
+            Values::Few(values) => values.iter().any(|known| known == value),
+            Values::Many(values) => values.contains(value),
+        }
+    }
+
+    fn insert(&mut self, value: &str) {
+        match self {
+            Values::Few(values) if values.len() < Values::FEW => values.push(value.to_owned()),
+            Values::Few(values) => {
+                let mut many: HashSet<String> = values.drain(..).collect();
+                many.insert(value.to_owned());
+                *self = Values::Many(many);
+            }
+            Values::Many(values) => {
+                values.insert(value.to_owned());
+            }
+        }
     }
 }
 

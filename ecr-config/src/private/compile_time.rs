@@ -1094,16 +1094,28 @@ pub(crate) const fn near_miss(value: &str, candidate: &str) -> Option<usize> {
     }
 }
 
-/// A string's code points, at most [`SUGGEST_MAX_CHARS`] of them.
-struct Points {
-    points: [u32; SUGGEST_MAX_CHARS],
+/// A string's code points, at most [`SUGGEST_MAX_CHARS`] of them: its bytes if it is ASCII
+/// (the usual case, read in place), decoded otherwise.
+struct Points<'a> {
+    ascii: &'a [u8],
+    decoded: Option<[u32; SUGGEST_MAX_CHARS]>,
     len: usize,
 }
 
-impl Points {
+impl<'a> Points<'a> {
     /// `None` beyond [`SUGGEST_MAX_CHARS`] code points.
-    const fn of(text: &str) -> Option<Points> {
+    const fn of(text: &'a str) -> Option<Points<'a>> {
         let bytes = text.as_bytes();
+        if bytes.is_ascii() {
+            if bytes.len() > SUGGEST_MAX_CHARS {
+                return None;
+            }
+            return Some(Points {
+                ascii: bytes,
+                decoded: None,
+                len: bytes.len(),
+            });
+        }
         let mut points = [0u32; SUGGEST_MAX_CHARS];
         let (mut i, mut len) = (0, 0);
         while i < bytes.len() {
@@ -1126,7 +1138,19 @@ impl Points {
             len += 1;
             i += width;
         }
-        Some(Points { points, len })
+        Some(Points {
+            ascii: &[],
+            decoded: Some(points),
+            len,
+        })
+    }
+
+    /// The code point at `i`.
+    const fn at(&self, i: usize) -> u32 {
+        match &self.decoded {
+            Some(points) => points[i],
+            None => self.ascii[i] as u32,
+        }
     }
 
     const fn near_miss(&self, candidate: &str) -> Option<usize> {
@@ -1144,9 +1168,14 @@ impl Points {
         }
     }
 
-    /// The optimal string alignment distance to `other`, if it is at most [`NEAR`]: only the
-    /// cells within [`NEAR`] of the diagonal are computed (the others are farther), and the
-    /// rows stop as soon as one has no cell within reach.
+    /// The optimal string alignment distance to `other` (whose length is within [`NEAR`] of
+    /// this one's), if it is at most [`NEAR`]. Only the cells within [`NEAR`] of the diagonal
+    /// are computed (the others are farther), and the rows stop as soon as one has no cell
+    /// within reach.
+    ///
+    /// A row keeps the band: cell `(i, j)` at `j + NEAR + 1 - i`, so that the cell above is
+    /// at the next index of the previous row, the diagonal ones at the same index, and both
+    /// ends hold `FAR`.
     #[expect(
         clippy::cast_possible_truncation,
         reason = "a cell is at most `NEAR + 1`; the row and column written are at most `NEAR`"
@@ -1155,62 +1184,64 @@ impl Points {
         clippy::many_single_char_names,
         reason = "the textbook names: strings a and b of lengths n and m, cell i, j"
     )]
-    const fn distance_within(&self, other: &Points) -> Option<usize> {
-        const ROW: usize = SUGGEST_MAX_CHARS + 1;
+    const fn distance_within(&self, other: &Points<'_>) -> Option<usize> {
+        const WIDTH: usize = 2 * NEAR + 3;
         const FAR: u8 = NEAR as u8 + 1;
-        let (a, n) = (&self.points, self.len);
-        let (b, m) = (&other.points, other.len);
-        // Rows i - 2, i - 1 and i of the edit matrix, at `rows[i % 3]`; cells out of the band
-        // read as `FAR`.
-        let mut rows = [[FAR; ROW]; 3];
+        let (a, n) = (self, self.len);
+        let (b, m) = (other, other.len);
+        // Rows i - 2, i - 1 and i of the edit matrix, at `rows[i % 3]`.
+        let mut rows = [[FAR; WIDTH]; 3];
         let mut j = 0;
         while j <= m && j <= NEAR {
-            rows[0][j] = j as u8;
+            rows[0][j + NEAR + 1] = j as u8;
             j += 1;
         }
         let mut i = 1;
         while i <= n {
             let (current, previous, before) = (i % 3, (i - 1) % 3, (i + 1) % 3);
+            rows[current] = [FAR; WIDTH];
+            let mut nearest = FAR;
+            if i <= NEAR {
+                // Cell (i, 0).
+                rows[current][NEAR + 1 - i] = i as u8;
+                nearest = i as u8;
+            }
             let low = if i > NEAR { i - NEAR } else { 1 };
             let high = if i + NEAR < m { i + NEAR } else { m };
-            rows[current][low - 1] = if low == 1 && i <= NEAR { i as u8 } else { FAR };
-            let mut nearest = rows[current][low - 1];
             let mut j = low;
             while j <= high {
-                let cost = (a[i - 1] != b[j - 1]) as u8;
-                let mut best = rows[previous][j] + 1;
-                if rows[current][j - 1] + 1 < best {
-                    best = rows[current][j - 1] + 1;
+                let d = j + NEAR + 1 - i;
+                let cost = (a.at(i - 1) != b.at(j - 1)) as u8;
+                let mut best = rows[previous][d + 1] + 1;
+                if rows[current][d - 1] + 1 < best {
+                    best = rows[current][d - 1] + 1;
                 }
-                if rows[previous][j - 1] + cost < best {
-                    best = rows[previous][j - 1] + cost;
+                if rows[previous][d] + cost < best {
+                    best = rows[previous][d] + cost;
                 }
                 if i > 1
                     && j > 1
-                    && a[i - 1] == b[j - 2]
-                    && a[i - 2] == b[j - 1]
-                    && rows[before][j - 2] + 1 < best
+                    && a.at(i - 1) == b.at(j - 2)
+                    && a.at(i - 2) == b.at(j - 1)
+                    && rows[before][d] + 1 < best
                 {
-                    best = rows[before][j - 2] + 1;
+                    best = rows[before][d] + 1;
                 }
                 if best > FAR {
                     best = FAR;
                 }
-                rows[current][j] = best;
+                rows[current][d] = best;
                 if best < nearest {
                     nearest = best;
                 }
                 j += 1;
-            }
-            if high < m {
-                rows[current][high + 1] = FAR;
             }
             if nearest > NEAR as u8 {
                 return None;
             }
             i += 1;
         }
-        let distance = rows[n % 3][m] as usize;
+        let distance = rows[n % 3][m + NEAR + 1 - n] as usize;
         if distance > NEAR {
             None
         } else {
