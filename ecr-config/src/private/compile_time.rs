@@ -1187,8 +1187,18 @@ impl<'a> Points<'a> {
     const fn distance_within(&self, other: &Points<'_>) -> Option<usize> {
         const WIDTH: usize = 2 * NEAR + 3;
         const FAR: u8 = NEAR as u8 + 1;
-        let (a, n) = (self, self.len);
-        let (b, m) = (other, other.len);
+        // What both begin or end with costs no edit: only the rest is aligned, `a` from `p`
+        // on, `b` from `p` on, `n` and `m` long.
+        let mut p = 0;
+        while p < self.len && p < other.len && self.at(p) == other.at(p) {
+            p += 1;
+        }
+        let (mut n, mut m) = (self.len - p, other.len - p);
+        while n > 0 && m > 0 && self.at(p + n - 1) == other.at(p + m - 1) {
+            n -= 1;
+            m -= 1;
+        }
+        let (a, b) = (self, other);
         // Rows i - 2, i - 1 and i of the edit matrix, at `rows[i % 3]`.
         let mut rows = [[FAR; WIDTH]; 3];
         let mut j = 0;
@@ -1211,7 +1221,7 @@ impl<'a> Points<'a> {
             let mut j = low;
             while j <= high {
                 let d = j + NEAR + 1 - i;
-                let cost = (a.at(i - 1) != b.at(j - 1)) as u8;
+                let cost = (a.at(p + i - 1) != b.at(p + j - 1)) as u8;
                 let mut best = rows[previous][d + 1] + 1;
                 if rows[current][d - 1] + 1 < best {
                     best = rows[current][d - 1] + 1;
@@ -1221,8 +1231,8 @@ impl<'a> Points<'a> {
                 }
                 if i > 1
                     && j > 1
-                    && a.at(i - 1) == b.at(j - 2)
-                    && a.at(i - 2) == b.at(j - 1)
+                    && a.at(p + i - 1) == b.at(p + j - 2)
+                    && a.at(p + i - 2) == b.at(p + j - 1)
                     && rows[before][d] + 1 < best
                 {
                     best = rows[before][d] + 1;
