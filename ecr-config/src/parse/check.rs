@@ -21,7 +21,7 @@ use crate::error::{Detail, Keyword, Number, ValidationError};
 use crate::meta::{EnumMeta, FieldMeta, Rule, Shape, StructMeta};
 use crate::{FieldPath, ValidationErrors};
 
-use super::reader::{Reader, Stop};
+use super::reader::{Key, Reader, Stop};
 use super::secret::{Json, Place, Secrets, properties};
 use super::syntax::{MAX_DEPTH, SyntaxError};
 
@@ -66,6 +66,8 @@ pub(crate) struct Checked<'a> {
     pub(crate) secrets: Vec<Range<usize>>,
     /// The values of those that are strings, decoded, and their spans.
     pub(crate) secret_strings: Vec<(Cow<'a, str>, Range<usize>)>,
+    /// The span of every key and scalar.
+    pub(crate) tokens: Vec<Range<usize>>,
 }
 
 /// The findings and secrets of `text` against `root`, or where the text stops being JSON.
@@ -76,6 +78,8 @@ pub(crate) fn check<'a>(text: &'a str, root: &'static Shape) -> Result<Checked<'
         findings: Vec::new(),
         secret_spans: Vec::new(),
         secret_strings: Vec::new(),
+        // About one token in 16 bytes of a config; grown past that.
+        tokens: Vec::with_capacity(text.len() / 16),
     };
     checker.value(Some(root), Some(Place::Typed(root)), &FieldPath::ROOT, 0)?;
     checker.reader.end()?;
@@ -83,6 +87,7 @@ pub(crate) fn check<'a>(text: &'a str, root: &'static Shape) -> Result<Checked<'
         findings: checker.findings,
         secrets: checker.secret_spans,
         secret_strings: checker.secret_strings,
+        tokens: checker.tokens,
     })
 }
 
@@ -93,6 +98,8 @@ struct Checker<'a> {
     secret_spans: Vec<Range<usize>>,
     /// The secrets that are strings, decoded, and their spans.
     secret_strings: Vec<(Cow<'a, str>, Range<usize>)>,
+    /// The span of every key and scalar, where a secret's value may be copied.
+    tokens: Vec<Range<usize>>,
 }
 
 fn expected(shape: &Shape) -> &'static str {
@@ -177,6 +184,9 @@ impl<'a> Checker<'a> {
             _ => Read::Number(self.reader.number()?),
         };
         let span = start..self.reader.at;
+        if !matches!(read, Read::Array(_) | Read::Object(_)) {
+            self.tokens.push(span.clone());
+        }
         if let Some(Place::Secret) = place {
             if let Read::Str(value) = &read {
                 self.secret_strings.push((value.clone(), span.clone()));
@@ -298,6 +308,15 @@ impl<'a> Checker<'a> {
         self.push(span, &path.key(key), Keyword::DuplicateKey, detail);
     }
 
+    /// The next member's key ([`Reader::key`]), its span kept among the tokens.
+    fn key(&mut self, first: bool) -> Result<Option<Key<'a>>, Stop> {
+        let key = self.reader.key(first)?;
+        if let Some((_, span)) = &key {
+            self.tokens.push(span.clone());
+        }
+        Ok(key)
+    }
+
     /// The object of a struct at the cursor; returns its number of members.
     fn object(
         &mut self,
@@ -313,7 +332,7 @@ impl<'a> Checker<'a> {
         // The keys given that the struct does not declare, to tell their duplicates.
         let mut others = Keys::default();
         let mut count = 0;
-        while let Some((key, key_span)) = self.reader.key(count == 0)? {
+        while let Some((key, key_span)) = self.key(count == 0)? {
             count += 1;
             if let Some(k) = fields.position(&key) {
                 let field = fields.get(k);
@@ -399,7 +418,7 @@ impl<'a> Checker<'a> {
         self.reader.at += 1;
         let mut keys = Keys::default();
         let mut count = 0;
-        while let Some((key, key_span)) = self.reader.key(count == 0)? {
+        while let Some((key, key_span)) = self.key(count == 0)? {
             count += 1;
             let member_place = place.map(|place| self.secrets.member(place, &key));
             // A duplicate is reported, and its value checked like the first's.
@@ -418,7 +437,7 @@ impl<'a> Checker<'a> {
     fn skip_object(&mut self, place: Option<Place>, depth: usize) -> Result<usize, Stop> {
         self.reader.at += 1;
         let mut count = 0;
-        while let Some((key, _)) = self.reader.key(count == 0)? {
+        while let Some((key, _)) = self.key(count == 0)? {
             count += 1;
             let member_place = place.map(|place| self.secrets.member(place, &key));
             self.value(None, member_place, &FieldPath::ROOT, depth + 1)?;

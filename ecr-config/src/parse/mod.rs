@@ -155,15 +155,19 @@ fn report(
 ) -> Report {
     report::merge(&mut secrets);
     let copies = Copies::of(input, &secrets);
-    report_with(text, input, root, located, secrets, &copies)
+    if copies.is_empty() {
+        return Report::new(text, located, secrets);
+    }
+    let elsewhere = copies.spans(input, &secrets);
+    report_with(text, root, located, elsewhere, secrets, &copies)
 }
 
-/// [`report`] with the secrets' values already known (`secrets` merged).
+/// [`report`] with the secrets' values already known, and the `elsewhere` they are written.
 fn report_with(
     text: &str,
-    input: &[u8],
     root: &'static Shape,
     located: impl IntoIterator<Item = (ValidationError, Range<usize>)>,
+    elsewhere: Vec<Range<usize>>,
     mut secrets: Vec<Range<usize>>,
     copies: &Copies,
 ) -> Report {
@@ -179,7 +183,6 @@ fn report_with(
             (error, span)
         })
         .collect();
-    let elsewhere = copies.spans(input, &secrets);
     secrets.extend(elsewhere);
     Report::new(text, located, secrets)
 }
@@ -258,6 +261,13 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
             .iter()
             .map(|(value, span)| (&**value, &body.as_bytes()[span.clone()])),
     );
+    let mut tokens = checked.tokens;
+    let mut elsewhere = |secrets: &[Range<usize>]| -> Vec<Range<usize>> {
+        for token in &mut tokens {
+            *token = shift(token.clone());
+        }
+        copies.among(input, secrets, &tokens)
+    };
     if !checked.findings.is_empty() {
         let located = checked
             .findings
@@ -265,9 +275,9 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
             .map(|finding| (finding.error, shift(finding.span)));
         return Err(report_with(
             input,
-            input.as_bytes(),
             &T::SHAPE,
             located,
+            elsewhere(&secrets),
             secrets,
             &copies,
         ));
@@ -286,9 +296,9 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
                     .map(|(error, span)| (error, shift(span.unwrap_or(0..0))));
                 Err(report_with(
                     input,
-                    input.as_bytes(),
                     &T::SHAPE,
                     located,
+                    elsewhere(&secrets),
                     secrets,
                     &copies,
                 ))
@@ -313,9 +323,9 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
             );
             Err(report_with(
                 input,
-                input.as_bytes(),
                 &T::SHAPE,
                 [(finding, char_at(input, base + offset))],
+                elsewhere(&secrets),
                 secrets,
                 &copies,
             ))

@@ -399,6 +399,10 @@ pub(crate) struct Copies {
     long: Vec<String>,
     /// The secrets as written (escapes and all), for a quick look at the text.
     written: Vec<String>,
+    /// Bit `n % 64` for each secret `n` bytes long: most texts are no secret's length.
+    lengths: u64,
+    /// The length of the shortest of `long`.
+    shortest_long: usize,
 }
 
 impl Copies {
@@ -461,7 +465,9 @@ impl Copies {
         }
         if value.chars().count() >= Copies::LONG && self.long.len() < Copies::CONTAINED {
             self.long.push(value.to_owned());
+            self.shortest_long = self.long.iter().map(String::len).min().unwrap_or_default();
         }
+        self.lengths |= Copies::length_bit(value);
         self.exact.insert(value);
     }
 
@@ -472,11 +478,47 @@ impl Copies {
     /// Whether `text` (a string's value, a word, a key) holds a secret's value.
     pub(crate) fn holds(&self, text: &str) -> bool {
         !text.is_empty()
-            && (self.exact.contains(text)
-                || self
-                    .long
-                    .iter()
-                    .any(|secret| text.len() > secret.len() && text.contains(&**secret)))
+            && ((self.lengths & Copies::length_bit(text) != 0 && self.exact.contains(text))
+                || (text.len() > self.shortest_long
+                    && self
+                        .long
+                        .iter()
+                        .any(|secret| text.len() > secret.len() && text.contains(&**secret))))
+    }
+
+    fn length_bit(text: &str) -> u64 {
+        1 << (text.len() % 64)
+    }
+
+    /// [`Copies::spans`] for a document that is JSON, where `tokens` are the spans of every
+    /// string, key, number and literal of `text`: only those are looked at.
+    pub(crate) fn among(
+        &self,
+        text: &str,
+        spans: &[Range<usize>],
+        tokens: &[Range<usize>],
+    ) -> Vec<Range<usize>> {
+        if self.exact.is_empty() || !self.may_be_copied(text.as_bytes(), spans) {
+            return Vec::new();
+        }
+        tokens
+            .iter()
+            .filter(|span| {
+                let token = &text[(*span).clone()];
+                match token.strip_prefix('"') {
+                    Some(quoted) => {
+                        let inner = quoted.strip_suffix('"').unwrap_or(quoted);
+                        if inner.contains('\\') {
+                            self.holds(&key_text(token.as_bytes()))
+                        } else {
+                            self.holds(inner)
+                        }
+                    }
+                    None => self.holds(token),
+                }
+            })
+            .cloned()
+            .collect()
     }
 
     /// The strings and words of `input` outside `spans` (the secret spans, sorted) that hold
