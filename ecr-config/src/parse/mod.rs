@@ -103,8 +103,19 @@ pub fn from_json_str<'de, T: Deserialize<'de> + Validate>(input: &'de str) -> Re
                 .into_iter()
                 .zip(spans.targets)
                 .map(|(error, span)| (error, shift(span.unwrap_or(0..0))));
-            let secrets = spans.secrets.into_iter().map(shift).collect();
-            Err(report(input, input.as_bytes(), &T::SHAPE, located, secrets))
+            let mut secrets: Vec<_> = spans.secrets.into_iter().map(shift).collect();
+            report::merge(&mut secrets);
+            // The text is JSON: its tokens are read the quick way.
+            let copies = Copies::of_json(input, &secrets);
+            let elsewhere = copies.among(input, &secrets, reader::tokens(input));
+            Err(report_with(
+                input,
+                &T::SHAPE,
+                located,
+                elsewhere,
+                secrets,
+                &copies,
+            ))
         }
     }
 }
@@ -169,7 +180,7 @@ fn report_with(
     located: impl IntoIterator<Item = (ValidationError, Range<usize>)>,
     elsewhere: Vec<Range<usize>>,
     mut secrets: Vec<Range<usize>>,
-    copies: &Copies,
+    copies: &Copies<'_>,
 ) -> Report {
     if copies.is_empty() {
         return Report::new(text, located, secrets);
@@ -258,15 +269,16 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
     let copies = Copies::of_strings(
         checked
             .secret_strings
-            .iter()
-            .map(|(value, span)| (&**value, &body.as_bytes()[span.clone()])),
+            .into_iter()
+            .map(|(value, span)| (value, &body.as_bytes()[span])),
     );
-    let mut tokens = checked.tokens;
-    let mut elsewhere = |secrets: &[Range<usize>]| -> Vec<Range<usize>> {
-        for token in &mut tokens {
-            *token = shift(token.clone());
-        }
-        copies.among(input, secrets, &tokens)
+    let tokens = checked.tokens;
+    let elsewhere = |secrets: &[Range<usize>]| -> Vec<Range<usize>> {
+        copies.among(
+            input,
+            secrets,
+            tokens.iter().map(|token| shift(token.clone())),
+        )
     };
     if !checked.findings.is_empty() {
         let located = checked

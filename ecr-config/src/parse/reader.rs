@@ -259,6 +259,42 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The spans of the strings (keys included), numbers and literals of `text`, a JSON
+/// document: for a look at every token, where nothing else is wanted.
+pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(b'{' | b'}' | b'[' | b']' | b',' | b':' | b' ' | b'\t' | b'\n' | b'\r') =
+            bytes.get(at)
+        {
+            at += 1;
+        }
+        let start = at;
+        match bytes.get(at)? {
+            b'"' => {
+                at = plain_run_end(bytes, at + 1);
+                // An escape's backslash and the byte after it; `\uXXXX` goes on as plain text.
+                while bytes.get(at) == Some(&b'\\') {
+                    at = plain_run_end(bytes, at + 2);
+                }
+                at = (at + 1).min(bytes.len());
+            }
+            _ => {
+                while !matches!(
+                    bytes.get(at),
+                    None | Some(
+                        b'{' | b'}' | b'[' | b']' | b',' | b':' | b' ' | b'\t' | b'\n' | b'\r'
+                    )
+                ) {
+                    at += 1;
+                }
+            }
+        }
+        Some(start..at)
+    })
+}
+
 /// The value of a string literal's body `inner`, whose escapes are well-formed; `None` if a
 /// `\u` escape makes no character (a surrogate without its other half).
 fn unescape(inner: &[u8]) -> Option<String> {

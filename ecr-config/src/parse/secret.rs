@@ -390,33 +390,38 @@ pub(crate) fn properties(meta: &'static StructMeta, each: &mut impl FnMut(&'stat
 
 /// The values of a document's secrets, to find them wherever else they are written: a
 /// secret copied into another property's value, or used as a key, is still the secret.
+/// Borrowed from the document where they are written as they read.
 #[derive(Debug, Default)]
-pub(crate) struct Copies {
+pub(crate) struct Copies<'a> {
     /// Every secret value, decoded.
-    exact: Values,
+    exact: Values<'a>,
     /// The first [`Copies::CONTAINED`] values of [`Copies::LONG`] characters or more, also
     /// looked for inside other strings. (A few: each costs a search of every string.)
-    long: Vec<String>,
+    long: Vec<Cow<'a, str>>,
     /// The secrets as written (escapes and all), for a quick look at the text.
-    written: Vec<String>,
+    written: Vec<Cow<'a, str>>,
     /// Bit `n % 64` for each secret `n` bytes long: most texts are no secret's length.
     lengths: u64,
     /// The length of the shortest of `long`.
     shortest_long: usize,
+    /// The length of the shortest secret.
+    shortest: usize,
 }
 
-impl Copies {
+impl<'a> Copies<'a> {
     /// How long a secret is looked for inside longer strings; shorter ones only as a whole
     /// (a one-letter secret is in every word).
     const LONG: usize = 8;
-    /// How many secrets are looked for inside longer strings, and looked for in the text
-    /// before it is read token by token.
+    /// How many secrets are looked for inside longer strings.
     const CONTAINED: usize = 16;
+    /// Up to how many secrets' written forms are looked for in the text before it is read
+    /// token by token: each is a pass over the text, and a token read costs a few of them.
+    const LOOKED_FOR: usize = 2;
 
     /// The values of the secrets of `input` that are one string or word (a report's secret
     /// spans). What sits in a secret container is not looked for elsewhere: `"us-east-1"` in
     /// `"ci": ["us-east-1", …]` may be the secret, and is surely a region elsewhere.
-    pub(crate) fn of(input: &[u8], spans: &[Range<usize>]) -> Copies {
+    pub(crate) fn of(input: &'a [u8], spans: &[Range<usize>]) -> Copies<'a> {
         let mut copies = Copies::default();
         for span in spans {
             let end = span.end.min(input.len());
@@ -433,7 +438,7 @@ impl Copies {
                 _ => false,
             };
             if named && lexed.span.len() == part.len() {
-                copies.insert(&key_text(part), part);
+                copies.insert(key_text(part), part);
             }
         }
         copies
@@ -441,7 +446,7 @@ impl Copies {
 
     /// The values of secrets that are strings, as the shape checker read them: each value
     /// and its literal (quotes included), in document order.
-    pub(crate) fn of_strings<'a>(strings: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Copies {
+    pub(crate) fn of_strings(strings: impl IntoIterator<Item = (Cow<'a, str>, &'a [u8])>) -> Self {
         let mut copies = Copies::default();
         for (value, literal) in strings {
             copies.insert(value, literal);
@@ -449,25 +454,50 @@ impl Copies {
         copies
     }
 
+    /// [`Copies::of`] for `text`, a JSON document: a secret span that starts with a quote is
+    /// one string, and the other tokens of JSON (numbers, literals) are not looked for.
+    pub(crate) fn of_json(text: &'a str, spans: &[Range<usize>]) -> Copies<'a> {
+        Copies::of_strings(spans.iter().filter_map(|span| {
+            let token = &text[span.clone()];
+            let inner = token.strip_prefix('"')?.strip_suffix('"')?;
+            let value = if inner.contains('\\') {
+                key_text(token.as_bytes())
+            } else {
+                Cow::Borrowed(inner)
+            };
+            Some((value, token.as_bytes()))
+        }))
+    }
+
     /// Records the secret `value`, a string or a word written `token`.
-    fn insert(&mut self, value: &str, token: &[u8]) {
-        if value.is_empty() || self.exact.contains(value) {
+    fn insert(&mut self, value: Cow<'a, str>, token: &'a [u8]) {
+        if value.is_empty() || self.exact.contains(&value) {
             return;
         }
-        if self.written.len() < 2 * Copies::CONTAINED {
+        if self.written.len() <= Copies::LOOKED_FOR {
             let written = token.strip_prefix(b"\"").unwrap_or(token);
             let written = written.strip_suffix(b"\"").unwrap_or(written);
             let written = String::from_utf8_lossy(written);
             if written != value {
-                self.written.push(value.to_owned());
+                self.written.push(value.clone());
             }
-            self.written.push(written.into_owned());
+            self.written.push(written);
         }
-        if value.chars().count() >= Copies::LONG && self.long.len() < Copies::CONTAINED {
-            self.long.push(value.to_owned());
-            self.shortest_long = self.long.iter().map(String::len).min().unwrap_or_default();
+        if self.long.len() < Copies::CONTAINED && value.chars().count() >= Copies::LONG {
+            self.long.push(value.clone());
+            self.shortest_long = self
+                .long
+                .iter()
+                .map(|long| long.len())
+                .min()
+                .unwrap_or_default();
         }
-        self.lengths |= Copies::length_bit(value);
+        self.lengths |= Copies::length_bit(&value);
+        self.shortest = if self.exact.is_empty() {
+            value.len()
+        } else {
+            self.shortest.min(value.len())
+        };
         self.exact.insert(value);
     }
 
@@ -480,10 +510,10 @@ impl Copies {
         !text.is_empty()
             && ((self.lengths & Copies::length_bit(text) != 0 && self.exact.contains(text))
                 || (text.len() > self.shortest_long
-                    && self
-                        .long
-                        .iter()
-                        .any(|secret| text.len() > secret.len() && text.contains(&**secret))))
+                    && self.long.iter().any(|secret| {
+                        text.len() > secret.len()
+                            && occurs(text.as_bytes(), secret.as_bytes(), |_| true)
+                    })))
     }
 
     fn length_bit(text: &str) -> u64 {
@@ -496,15 +526,19 @@ impl Copies {
         &self,
         text: &str,
         spans: &[Range<usize>],
-        tokens: &[Range<usize>],
+        tokens: impl IntoIterator<Item = Range<usize>>,
     ) -> Vec<Range<usize>> {
         if self.exact.is_empty() || !self.may_be_copied(text.as_bytes(), spans) {
             return Vec::new();
         }
         tokens
-            .iter()
+            .into_iter()
             .filter(|span| {
-                let token = &text[(*span).clone()];
+                let token = &text[span.clone()];
+                // A string's value is at most as long as its body.
+                if token.len() < self.shortest {
+                    return false;
+                }
                 match token.strip_prefix('"') {
                     Some(quoted) => {
                         let inner = quoted.strip_suffix('"').unwrap_or(quoted);
@@ -517,7 +551,6 @@ impl Copies {
                     None => self.holds(token),
                 }
             })
-            .cloned()
             .collect()
     }
 
@@ -539,14 +572,14 @@ impl Copies {
         found
     }
 
-    /// Whether a secret may be written outside `spans`: a few secrets are looked for in the
-    /// text as written and as decoded (a copy spelt with other escapes has a `\u` outside);
-    /// with many, every token is read.
+    /// Whether a secret may be written outside `spans`: one secret is looked for in the text
+    /// as written and as decoded (a copy spelt with other escapes has a `\u` outside); with
+    /// more, every token is read.
     fn may_be_copied(&self, input: &[u8], spans: &[Range<usize>]) -> bool {
         // Set up once, for every document: a search set up for two bytes costs more than it
         // finds.
         static ESCAPE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"\\u"));
-        if self.written.len() >= 2 * Copies::CONTAINED {
+        if self.written.len() > Copies::LOOKED_FOR {
             return true;
         }
         let outside = |at: usize| {
@@ -562,18 +595,18 @@ impl Copies {
 
 /// A set of strings: a few are compared directly, many hashed.
 #[derive(Debug)]
-enum Values {
-    Few(Vec<String>),
-    Many(HashSet<String>),
+enum Values<'a> {
+    Few(Vec<Cow<'a, str>>),
+    Many(HashSet<Cow<'a, str>>),
 }
 
-impl Default for Values {
+impl Default for Values<'_> {
     fn default() -> Self {
         Values::Few(Vec::new())
     }
 }
 
-impl Values {
+impl<'a> Values<'a> {
     /// Up to this many, comparing with each is the faster way.
     const FEW: usize = 8;
 
@@ -591,16 +624,16 @@ impl Values {
         }
     }
 
-    fn insert(&mut self, value: &str) {
+    fn insert(&mut self, value: Cow<'a, str>) {
         match self {
-            Values::Few(values) if values.len() < Values::FEW => values.push(value.to_owned()),
+            Values::Few(values) if values.len() < Values::FEW => values.push(value),
             Values::Few(values) => {
-                let mut many: HashSet<String> = values.drain(..).collect();
-                many.insert(value.to_owned());
+                let mut many: HashSet<Cow<'a, str>> = values.drain(..).collect();
+                many.insert(value);
                 *self = Values::Many(many);
             }
             Values::Many(values) => {
-                values.insert(value.to_owned());
+                values.insert(value);
             }
         }
     }
