@@ -243,7 +243,11 @@ impl<T: RangeTarget + ?Sized> RangeTarget for &T {
 }
 
 /// `#[len(min = MIN, max = MAX)]` (`MAX` is `usize::MAX` when unbounded).
-#[inline]
+///
+/// Always inlined: with the bounds and the kind of measure known at the call, this folds to
+/// a comparison or two (`min = 1` is `is_empty`), where LLVM left it an out-of-line call.
+#[allow(clippy::inline_always)]
+#[inline(always)]
 pub fn check_length(
     measure: Measure<'_>,
     min: usize,
