@@ -10,7 +10,7 @@ use syn::LitStr;
 use crate::attr::LenAttr;
 use crate::errors::Errors;
 use crate::model::{Field, Input, Shape};
-use crate::pattern::{self, Lengths, Tables, describe_lengths};
+use crate::pattern::{self, Lengths, describe_lengths};
 
 /// What the checks produced for the expansion: each field's compiled pattern, if any.
 pub(crate) struct Checked {
@@ -23,6 +23,9 @@ pub(crate) struct Matcher {
     pub(crate) name: Ident,
     pub(crate) tables: Ident,
     pub(crate) item: TokenStream,
+    /// Every string the pattern matches has a length the field's `len` allows, so the length
+    /// needs counting only when the pattern fails.
+    pub(crate) implies_len: bool,
 }
 
 pub(crate) fn check(input: &Input<'_>, errors: &mut Errors) -> Checked {
@@ -76,7 +79,21 @@ fn check_field(field: &Field<'_>, position: usize, errors: &mut Errors) -> Optio
     }
     let pattern = attrs.pattern.as_ref()?;
     let tables = errors.ok(pattern::compile(&pattern.lit))?;
-    check_satisfiable(&pattern.lit, &tables, attrs.len.as_ref(), errors);
+    // Lengths that are not periodic soon enough are not judged: no error beats a wrong one.
+    let lengths = Lengths::of(&tables);
+    if let Some(lengths) = &lengths {
+        check_satisfiable(&pattern.lit, lengths, attrs.len.as_ref(), errors);
+    }
+    let implies_len = attrs
+        .len
+        .as_ref()
+        .zip(lengths.as_ref())
+        .is_some_and(|(len, lengths)| {
+            lengths.all_in(
+                len.min.map_or(0, |bound| bound.value),
+                len.max.map(|bound| bound.value),
+            )
+        });
     let name = format_ident!("__ecr_pattern_{}", position);
     let tables_name = format_ident!("__ECR_PATTERN_{}", position);
     let item = pattern::emit(&tables, &name, &tables_name);
@@ -84,17 +101,14 @@ fn check_field(field: &Field<'_>, position: usize, errors: &mut Errors) -> Optio
         name,
         tables: tables_name,
         item,
+        implies_len,
     })
 }
 
 /// A pattern no string matches, or none of the lengths `len` allows, is a declaration no
 /// value can satisfy: reported here rather than by every document at run time. Lengths count
 /// code points, as `len` does.
-fn check_satisfiable(lit: &LitStr, tables: &Tables, len: Option<&LenAttr>, errors: &mut Errors) {
-    // Lengths that are not periodic soon enough are not judged: no error beats a wrong one.
-    let Some(lengths) = Lengths::of(tables) else {
-        return;
-    };
+fn check_satisfiable(lit: &LitStr, lengths: &Lengths, len: Option<&LenAttr>, errors: &mut Errors) {
     let pattern = lit.value();
     if !lengths.any_in(0, None) {
         errors.error_at(lit, format!("no string matches `{pattern}`"));

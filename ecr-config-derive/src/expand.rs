@@ -144,44 +144,8 @@ fn json_schema_impl(ident: &Ident, generics: &Generics) -> TokenStream {
 /// The checks of one field: its rules, then the validation of its type.
 fn field_checks(field: &Field<'_>, matcher: Option<&Matcher>) -> TokenStream {
     let attrs = &field.attrs;
-    // The value is spanned at the attribute that checks it, so a rule that does not fit the
-    // field's type is reported at the attribute, not at the derive.
-    let value = |span: Span| {
-        let mut member = field.ident.clone();
-        member.set_span(span);
-        quote_spanned!(span=> &self.#member)
-    };
-    let mut checks = TokenStream::new();
-
-    if let Some(len) = &attrs.len {
-        let min = Literal::usize_unsuffixed(len.min.map_or(0, |b| b.value));
-        let max = len.max.map_or_else(
-            || quote!(::core::primitive::usize::MAX),
-            |b| Literal::usize_unsuffixed(b.value).into_token_stream(),
-        );
-        let measured = value(len.span);
-        checks.extend(quote_spanned! {len.span=>
-            ::ecr_config::__private::check_length(
-                ::ecr_config::__private::HasLength::__ecr_measure(#measured),
-                #min,
-                #max,
-                __ecr_at,
-                __ecr_errors,
-            );
-        });
-    }
-    if let (Some(StrAttr { span, lit }), Some(Matcher { name, .. })) = (&attrs.pattern, matcher) {
-        let value = value(*span);
-        checks.extend(quote_spanned! {*span=>
-            if let ::core::option::Option::Some(__ecr_str) =
-                ::ecr_config::__private::PatternTarget::__ecr_str(#value)
-            {
-                if !#name(__ecr_str) {
-                    ::ecr_config::__private::pattern_failed(#lit, __ecr_at, __ecr_errors);
-                }
-            }
-        });
-    }
+    let value = |span: Span| spanned_value(field, span);
+    let mut checks = length_and_pattern(field, matcher);
     if let Some(range) = &attrs.range {
         let min = optional_number(range.min.map(|b| b.value));
         let max = optional_number(range.max.map(|b| b.value));
@@ -237,6 +201,82 @@ fn field_checks(field: &Field<'_>, matcher: Option<&Matcher>) -> TokenStream {
             #checks
         }
     }
+}
+
+/// `#[len]` and `#[pattern]`, which share their work when the pattern implies the length.
+fn length_and_pattern(field: &Field<'_>, matcher: Option<&Matcher>) -> TokenStream {
+    let attrs = &field.attrs;
+    let value = |span: Span| spanned_value(field, span);
+    let mut checks = TokenStream::new();
+    let length = attrs.len.as_ref().map(|len| {
+        let min = Literal::usize_unsuffixed(len.min.map_or(0, |b| b.value));
+        let max = len.max.map_or_else(
+            || quote!(::core::primitive::usize::MAX),
+            |b| Literal::usize_unsuffixed(b.value).into_token_stream(),
+        );
+        let measured = value(len.span);
+        let measure = quote_spanned! {len.span=>
+            ::ecr_config::__private::HasLength::__ecr_measure(#measured)
+        };
+        let check = quote_spanned! {len.span=>
+            ::ecr_config::__private::check_length(__ecr_length, #min, #max, __ecr_at, __ecr_errors);
+        };
+        (measure, check)
+    });
+    let pattern = attrs.pattern.as_ref().zip(matcher);
+    match (length, pattern) {
+        (Some((measure, check_length)), Some((StrAttr { span, lit }, matcher)))
+            if matcher.implies_len =>
+        {
+            // Every match has an allowed length (`check::Matcher::implies_len`), so the code
+            // points are counted only for a value the pattern rejects, and the findings keep
+            // their order: length, then pattern.
+            let name = &matcher.name;
+            let value = value(*span);
+            checks.extend(quote! { let __ecr_length = #measure; });
+            checks.extend(quote_spanned! {*span=>
+                match ::ecr_config::__private::PatternTarget::__ecr_str(#value) {
+                    ::core::option::Option::Some(__ecr_str) if #name(__ecr_str) => {}
+                    ::core::option::Option::Some(_) => {
+                        #check_length
+                        ::ecr_config::__private::pattern_failed(#lit, __ecr_at, __ecr_errors);
+                    }
+                    ::core::option::Option::None => {
+                        #check_length
+                    }
+                }
+            });
+        }
+        (length, pattern) => {
+            if let Some((measure, check_length)) = length {
+                checks.extend(quote! {
+                    let __ecr_length = #measure;
+                    #check_length
+                });
+            }
+            if let Some((StrAttr { span, lit }, Matcher { name, .. })) = pattern {
+                let value = value(*span);
+                checks.extend(quote_spanned! {*span=>
+                    if let ::core::option::Option::Some(__ecr_str) =
+                        ::ecr_config::__private::PatternTarget::__ecr_str(#value)
+                    {
+                        if !#name(__ecr_str) {
+                            ::ecr_config::__private::pattern_failed(#lit, __ecr_at, __ecr_errors);
+                        }
+                    }
+                });
+            }
+        }
+    }
+    checks
+}
+
+/// `&self.field`, spanned at the attribute that checks it, so a rule that does not fit the
+/// field's type is reported at the attribute, not at the derive.
+fn spanned_value(field: &Field<'_>, span: Span) -> TokenStream {
+    let mut member = field.ident.clone();
+    member.set_span(span);
+    quote_spanned!(span=> &self.#member)
 }
 
 fn optional_number(number: Option<NumberLit>) -> TokenStream {

@@ -11,10 +11,14 @@
 //! cargo bench -p ecr-config --bench validate -- --warm-up-time 1 --measurement-time 3
 //! ```
 //!
+//! The `json/…` rows put the policy check beside `serde_json` reading the same string into
+//! `serde::de::IgnoredAny`, the cheapest way to ask `serde_json` "is this JSON?", on the compact
+//! policy the configs carry and on the same policy pretty-printed (296 bytes).
+//!
 //! For instruction counts, `ECR_BENCH_CASE=<case> ECR_BENCH_ITERS=<n>` makes the binary run
-//! `<n>` iterations of one case (`derive/valid`, `hand/valid-no-policy`, …) and exit, e.g.
-//! under `valgrind --tool=callgrind`; the difference between two iteration counts is the cost
-//! of the iterations alone.
+//! `<n>` iterations of one case (`derive/valid`, `hand/valid-no-policy`, `json/check/pretty`,
+//! …) and exit, e.g. under `valgrind --tool=callgrind`; the difference between two iteration
+//! counts is the cost of the iterations alone.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -25,6 +29,7 @@ use ecr_config::ecr::{CiConfig, EcrConfig, ReadConfig, Region, SetupConfig};
 use ecr_config::{
     Detail, ExposeSecret, Keyword, Secret, Validate, ValidationError, ValidationErrors,
 };
+use serde::de::IgnoredAny;
 
 const ACCESS_KEY_PATTERN: &str = "^[A-Z0-9]{20}$";
 const ROLE_ARN_PATTERN: &str = r"^arn:aws:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_-]+$";
@@ -32,6 +37,25 @@ const PROVIDER: &str = "aws-ecr";
 
 /// A realistic repository policy (about 200 bytes, as stored in the settings).
 const POLICY: &str = r#"{"Version": "2012-10-17", "Statement": [{"Sid": "AllowCrossAccountPull", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::210987654321:root"}, "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]}]}"#;
+
+/// `POLICY` pretty-printed with two-space indents, as editors and the AWS console write it
+/// (296 bytes, a quarter of them indentation).
+const POLICY_PRETTY: &str = r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "AllowCrossAccountPull",
+      "Effect": "Allow",
+      "Principal": {
+        "AWS": "arn:aws:iam::210987654321:root"
+      },
+      "Action": [
+        "ecr:BatchGetImage",
+        "ecr:GetDownloadUrlForLayer"
+      ]
+    }
+  ]
+}"#;
 
 // ---------------------------------------------------------------------------------------------
 // The hand-written validator
@@ -275,6 +299,15 @@ fn check_equivalence() {
         "policy is {} bytes",
         POLICY.len()
     );
+    assert_eq!(POLICY_PRETTY.len(), 296);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(POLICY_PRETTY).ok(),
+        serde_json::from_str::<serde_json::Value>(POLICY).ok(),
+        "the pretty policy is the compact one reformatted"
+    );
+    for (_, check, text) in json_cases() {
+        assert!(check(text), "{text}");
+    }
 
     let errors = invalid()
         .validate()
@@ -447,10 +480,35 @@ fn cases() -> Vec<(&'static str, Validator, EcrConfig)> {
     ]
 }
 
+type TextCheck = fn(&str) -> bool;
+
+/// The policy check `contentMediaType` runs.
+fn json_check(text: &str) -> bool {
+    check_json_text(text).is_ok()
+}
+
+/// The floor: `serde_json`'s tokenizer, keeping nothing.
+fn serde_ignored_any(text: &str) -> bool {
+    serde_json::from_str::<IgnoredAny>(text).is_ok()
+}
+
+/// The JSON-text check against `IgnoredAny`, on the same strings.
+fn json_cases() -> [(&'static str, TextCheck, &'static str); 4] {
+    [
+        ("json/check/compact", json_check as TextCheck, POLICY),
+        ("json/ignored-any/compact", serde_ignored_any, POLICY),
+        ("json/check/pretty", json_check, POLICY_PRETTY),
+        ("json/ignored-any/pretty", serde_ignored_any, POLICY_PRETTY),
+    ]
+}
+
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("validate");
     for (name, validate, config) in cases() {
         group.bench_function(name, |b| b.iter(|| validate(black_box(&config))));
+    }
+    for (name, check, text) in json_cases() {
+        group.bench_function(name, |b| b.iter(|| check(black_box(text))));
     }
     group.finish();
 }
@@ -458,6 +516,12 @@ fn bench(c: &mut Criterion) {
 /// `ECR_BENCH_CASE` + `ECR_BENCH_ITERS`: run one case a fixed number of times, for callgrind.
 #[inline(never)]
 fn run_fixed(case: &str, iterations: u64) {
+    if let Some((_, check, text)) = json_cases().into_iter().find(|(name, ..)| *name == case) {
+        for _ in 0..iterations {
+            black_box(check(black_box(text)));
+        }
+        return;
+    }
     let Some((_, validate, config)) = cases().into_iter().find(|(name, ..)| *name == case) else {
         panic!("unknown ECR_BENCH_CASE {case:?}");
     };

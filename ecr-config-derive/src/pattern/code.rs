@@ -3,10 +3,12 @@
 //! moves to the one next state. Most config patterns have this shape.
 //!
 //! A table walk must finish each lookup before it can start the next, which costs a few
-//! cycles per byte whatever the pattern. Emitted as code, a chain becomes what a person would
-//! write by hand: a length check and one `matches!` per fixed position, a `while` loop per
-//! repetition. The benchmark against a hand-written validator is what this is for; any other
-//! DFA keeps the table.
+//! cycles per byte whatever the pattern. Emitted as code, a chain becomes what a careful
+//! person would write by hand: one length check for a run of fixed positions, then the run
+//! eight bytes at a time (literal stretches as one integer comparison, ASCII classes such as
+//! `[A-Z0-9]{20}` by the runtime's `dfa::Lanes`), and a skip over each repetition
+//! (`dfa::skip_in`, eight table lookups per branch). The benchmark against a hand-written
+//! validator is what this is for; any other DFA keeps the table.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -53,19 +55,32 @@ impl ByteSet {
         }
     }
 
+    /// The name of the set's 256-entry table (1 for a member) among the `tables` to declare.
+    fn table(&self, tables: &mut Vec<ByteSet>) -> proc_macro2::Ident {
+        let index = tables
+            .iter()
+            .position(|set| set == self)
+            .unwrap_or_else(|| {
+                tables.push(*self);
+                tables.len() - 1
+            });
+        set_name(index)
+    }
+
+    /// The set's ranges when it can be one lane of a `Lanes` word test: ASCII, at most
+    /// [`MAX_LANE_RANGES`] ranges.
+    fn lane(&self) -> Option<Vec<(u8, u8)>> {
+        let ranges = self.ranges();
+        let fits = ranges.last().is_some_and(|&(_, hi)| hi < 0x80);
+        (fits && ranges.len() <= MAX_LANE_RANGES).then_some(ranges)
+    }
+
     /// A test of `byte` against the set: a `matches!` on up to two ranges, else a lookup in a
     /// 256-entry table declared in `tables` (a load per byte beats a chain of comparisons).
     fn test(&self, byte: &TokenStream, tables: &mut Vec<ByteSet>) -> TokenStream {
         let ranges = self.ranges();
         if ranges.len() > 2 {
-            let index = tables
-                .iter()
-                .position(|set| set == self)
-                .unwrap_or_else(|| {
-                    tables.push(*self);
-                    tables.len() - 1
-                });
-            let name = set_name(index);
+            let name = self.table(tables);
             return quote!(#name[#byte as ::core::primitive::usize] != 0);
         }
         match ranges[..] {
@@ -89,8 +104,67 @@ impl ByteSet {
     }
 }
 
+/// Ranges per lane past which a word test costs more than testing the bytes one by one.
+const MAX_LANE_RANGES: usize = 3;
+
 fn set_name(index: usize) -> proc_macro2::Ident {
     quote::format_ident!("SET_{}", index)
+}
+
+fn lanes_name(index: usize) -> proc_macro2::Ident {
+    quote::format_ident!("LANES_{}", index)
+}
+
+/// Eight fixed positions tested as one word: each lane's ranges.
+type LaneWord = Vec<Vec<(u8, u8)>>;
+
+/// The declarations the checks refer to: byte-set tables and lane words.
+#[derive(Default)]
+struct Consts {
+    sets: Vec<ByteSet>,
+    lanes: Vec<LaneWord>,
+}
+
+impl Consts {
+    fn lanes(&mut self, word: LaneWord) -> proc_macro2::Ident {
+        let index = self
+            .lanes
+            .iter()
+            .position(|known| *known == word)
+            .unwrap_or_else(|| {
+                self.lanes.push(word);
+                self.lanes.len() - 1
+            });
+        lanes_name(index)
+    }
+
+    fn to_tokens(&self) -> TokenStream {
+        let sets = self.sets.iter().enumerate().map(|(index, set)| {
+            let name = set_name(index);
+            let bytes: Vec<u8> = set.0.iter().map(|&b| u8::from(b)).collect();
+            let bytes = Literal::byte_string(&bytes);
+            quote!(const #name: &[::core::primitive::u8; 256] = #bytes;)
+        });
+        let lanes = self.lanes.iter().enumerate().map(|(index, word)| {
+            let name = lanes_name(index);
+            let count = word.iter().map(Vec::len).max().unwrap_or(1);
+            // A lane with fewer ranges repeats its last one.
+            let ranges = (0..count).map(|r| {
+                let (lo, hi): (Vec<u8>, Vec<u8>) = word
+                    .iter()
+                    .map(|ranges| ranges[r.min(ranges.len() - 1)])
+                    .unzip();
+                let (lo, hi) = (Literal::byte_string(&lo), Literal::byte_string(&hi));
+                quote!((*#lo, *#hi))
+            });
+            let count = Literal::usize_unsuffixed(count);
+            quote! {
+                const #name: ::ecr_config::__private::dfa::Lanes<#count> =
+                    ::ecr_config::__private::dfa::Lanes::new([#(#ranges),*]);
+            }
+        });
+        quote!(#(#sets)* #(#lanes)*)
+    }
 }
 
 /// `b'a'` for printable ASCII, so the expansion reads like the pattern; a number otherwise.
@@ -213,7 +287,7 @@ pub(crate) fn emit(links: &[Link], start_matches: bool) -> TokenStream {
             #start_matches
         };
     }
-    let mut tables = Vec::new();
+    let mut consts = Consts::default();
     let mut steps = Vec::new();
     // Whether any step moves `i`: a chain decided by its first run never does.
     let mut moves = false;
@@ -225,7 +299,7 @@ pub(crate) fn emit(links: &[Link], start_matches: bool) -> TokenStream {
             let (run, tail) = rest.split_at(fixed);
             rest = tail;
             let len = Literal::usize_unsuffixed(run.len());
-            let checks = fixed_run(run, &mut tables);
+            let checks = fixed_run(run, &mut consts);
             steps.push(quote! {
                 if bytes.len() - i < #len || !(#(#checks)&&*) {
                     return false;
@@ -243,11 +317,11 @@ pub(crate) fn emit(links: &[Link], start_matches: bool) -> TokenStream {
         };
         rest = tail;
         if !link.stay.is_empty() {
-            let stay = link.stay.test(&quote!(bytes[i]), &mut tables);
-            steps.push(quote! {
-                while i < bytes.len() && #stay {
-                    i += 1;
-                }
+            steps.push(if link.stay.ranges() == [(0, u8::MAX)] {
+                quote!(i = bytes.len();)
+            } else {
+                let set = link.stay.table(&mut consts.sets);
+                quote!(i = ::ecr_config::__private::dfa::skip_in(#set, bytes, i);)
             });
             moves = true;
         }
@@ -260,7 +334,7 @@ pub(crate) fn emit(links: &[Link], start_matches: bool) -> TokenStream {
             };
         }
         let at_end = link.accepts_at_end;
-        let advance = link.advance.test(&quote!(bytes[i]), &mut tables);
+        let advance = link.advance.test(&quote!(bytes[i]), &mut consts.sets);
         steps.push(quote! {
             if i == bytes.len() {
                 return #at_end;
@@ -276,14 +350,9 @@ pub(crate) fn emit(links: &[Link], start_matches: bool) -> TokenStream {
         moves = true;
     };
     let mutability = moves.then(|| quote!(mut));
-    let tables = tables.iter().enumerate().map(|(index, set)| {
-        let name = set_name(index);
-        let bytes: Vec<u8> = set.0.iter().map(|&b| u8::from(b)).collect();
-        let bytes = Literal::byte_string(&bytes);
-        quote!(const #name: &[::core::primitive::u8; 256] = #bytes;)
-    });
+    let consts = consts.to_tokens();
     quote! {
-        #(#tables)*
+        #consts
         let bytes = haystack.as_bytes();
         let #mutability i = 0usize;
         #(#steps)*
@@ -291,13 +360,33 @@ pub(crate) fn emit(links: &[Link], start_matches: bool) -> TokenStream {
     }
 }
 
-/// The checks of a run of fixed positions starting at `bytes[i]`. Literal stretches are
-/// compared 8, 4 or 2 bytes at a time as one integer, which the compiler turns into a single
-/// load and compare (`arn:aws:` is one 64-bit comparison).
-fn fixed_run(run: &[Link], tables: &mut Vec<ByteSet>) -> Vec<TokenStream> {
+/// The checks of a run of fixed positions starting at `bytes[i]`. Stretches of eight or more
+/// ASCII positions are tested eight at a time, by `Lanes` (the last word overlapping the one
+/// before); elsewhere literal stretches are compared 8, 4 or 2 bytes at a time as one
+/// integer, which the compiler turns into a single load and compare (`arn:aws:` is one
+/// 64-bit comparison), and other positions one by one.
+fn fixed_run(run: &[Link], consts: &mut Consts) -> Vec<TokenStream> {
     let mut checks = Vec::new();
     let mut offset = 0;
     while offset < run.len() {
+        let stretch = run[offset..]
+            .iter()
+            .take_while(|link| link.advance.lane().is_some())
+            .count();
+        if stretch >= 8 {
+            let end = offset + stretch;
+            let mut start = offset;
+            loop {
+                let word = start.min(end - 8);
+                checks.push(word_check(&run[word..word + 8], word, consts));
+                start += 8;
+                if start >= end {
+                    break;
+                }
+            }
+            offset = end;
+            continue;
+        }
         let literal: Vec<u8> = run[offset..]
             .iter()
             .map_while(|link| link.advance.single())
@@ -305,21 +394,44 @@ fn fixed_run(run: &[Link], tables: &mut Vec<ByteSet>) -> Vec<TokenStream> {
             .collect();
         let width = [8, 4, 2].into_iter().find(|&w| literal.len() >= w);
         if let Some(width) = width {
-            let int = match width {
-                8 => quote!(::core::primitive::u64),
-                4 => quote!(::core::primitive::u32),
-                _ => quote!(::core::primitive::u16),
-            };
-            let bytes = (offset..offset + width).map(byte_at);
-            let expected = Literal::byte_string(&literal[..width]);
-            checks.push(
-                quote!(#int::from_le_bytes([#(#bytes),*]) == #int::from_le_bytes(*#expected)),
-            );
+            checks.push(literal_check(&literal[..width], offset));
             offset += width;
         } else {
-            checks.push(run[offset].advance.test(&byte_at(offset), tables));
+            checks.push(run[offset].advance.test(&byte_at(offset), &mut consts.sets));
             offset += 1;
         }
     }
     checks
+}
+
+/// Eight fixed positions from `bytes[i + offset]`, each fitting a lane.
+fn word_check(links: &[Link], offset: usize, consts: &mut Consts) -> TokenStream {
+    let literal: Option<Vec<u8>> = links.iter().map(|link| link.advance.single()).collect();
+    if let Some(literal) = literal {
+        return literal_check(&literal, offset);
+    }
+    let word = links
+        .iter()
+        .map(|link| link.advance.lane().expect("a lane"))
+        .collect();
+    let name = consts.lanes(word);
+    let at = if offset == 0 {
+        quote!(i)
+    } else {
+        let offset = Literal::usize_unsuffixed(offset);
+        quote!(i + #offset)
+    };
+    quote!(#name.test(bytes, #at))
+}
+
+/// `literal` (2, 4 or 8 bytes) at `bytes[i + offset]`, as one integer comparison.
+fn literal_check(literal: &[u8], offset: usize) -> TokenStream {
+    let int = match literal.len() {
+        8 => quote!(::core::primitive::u64),
+        4 => quote!(::core::primitive::u32),
+        _ => quote!(::core::primitive::u16),
+    };
+    let bytes = (offset..offset + literal.len()).map(byte_at);
+    let expected = Literal::byte_string(literal);
+    quote!(#int::from_le_bytes([#(#bytes),*]) == #int::from_le_bytes(*#expected))
 }

@@ -80,6 +80,18 @@ impl Lengths {
         (min..=end).any(|n| self.accepts(n))
     }
 
+    /// Whether every length that can match lies in `min..=max` (`max` unbounded if `None`):
+    /// then a value the pattern matches passes that `len` too, uncounted.
+    pub(crate) fn all_in(&self, min: usize, max: Option<usize>) -> bool {
+        let below = min
+            .checked_sub(1)
+            .is_some_and(|below| self.any_in(0, Some(below)));
+        let above = max
+            .and_then(|max| max.checked_add(1))
+            .is_some_and(|above| self.any_in(above, None));
+        !below && !above
+    }
+
     /// The accepted lengths when they form one interval `min..=max` (`max` `None`: no upper
     /// bound), for a hint; `None` when there are gaps or no length at all.
     pub(crate) fn interval(&self) -> Option<Interval> {
@@ -224,6 +236,25 @@ mod tests {
 
         let never = lengths(r"[^\s\S]");
         assert!(!never.any_in(0, None));
+    }
+
+    #[test]
+    fn a_pattern_implies_a_len_when_all_its_lengths_fit() {
+        let key = lengths("^[A-Z0-9]{20}$");
+        assert!(key.all_in(20, Some(20)) && key.all_in(1, None) && key.all_in(0, Some(20)));
+        assert!(!key.all_in(21, None) && !key.all_in(0, Some(19)));
+        let arn = lengths(r"^arn:aws:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_-]+$");
+        assert!(arn.all_in(1, None) && arn.all_in(32, None));
+        assert!(!arn.all_in(33, None) && !arn.all_in(1, Some(2048)));
+        // Unanchored: the value may be longer than the match.
+        let unanchored = lengths("[0-9]{3}");
+        assert!(unanchored.all_in(3, None) && !unanchored.all_in(3, Some(3)));
+        // Gaps are not lengths: `(ab)+` has only even ones.
+        let pairs = lengths("^(ab)+$");
+        assert!(pairs.all_in(2, None) && pairs.all_in(1, None) && !pairs.all_in(3, None));
+        let empty = lengths("^$");
+        assert!(empty.all_in(0, Some(0)) && !empty.all_in(1, None));
+        assert!(key.all_in(0, Some(usize::MAX)));
     }
 
     #[test]

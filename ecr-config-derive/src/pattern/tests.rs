@@ -464,6 +464,39 @@ fn config_patterns_compile_to_straight_line_code() {
     assert!(compile("^(ab|cd)$").chain.is_none());
 }
 
+/// The emitted body of a chain pattern, as text.
+fn emitted_code(pattern: &str) -> String {
+    let compiled = compile(pattern);
+    let links = compiled.chain.expect("a chain");
+    code::emit(&links, compiled.tables.start == compiled.tables.stride).to_string()
+}
+
+#[test]
+fn fixed_runs_are_tested_a_word_at_a_time() {
+    // Twenty positions: words at 0, 8 and 12 (overlapping), all the same lanes, declared once.
+    let key = emitted_code("^[A-Z0-9]{20}$");
+    assert_eq!(key.matches("Lanes :: new").count(), 1, "{key}");
+    for word in [
+        "LANES_0 . test (bytes , i)",
+        "LANES_0 . test (bytes , i + 8)",
+        "LANES_0 . test (bytes , i + 12)",
+    ] {
+        assert!(key.contains(word), "{word} in {key}");
+    }
+    assert!(!key.contains("matches !"), "{key}");
+    // A literal word stays one integer comparison; the name is skipped a word at a time.
+    let arn = emitted_code(r"^arn:aws:iam::[0-9]{12}:role/[a-zA-Z0-9+=,.@_-]+$");
+    assert!(arn.contains(r#"from_le_bytes (* b"arn:aws:")"#), "{arn}");
+    assert_eq!(arn.matches(". test (bytes").count(), 3, "{arn}");
+    assert!(arn.contains("skip_in (SET_0 , bytes , i)"), "{arn}");
+    // Shorter than a word, or not ASCII: byte by byte, as before.
+    assert!(!emitted_code("^[0-9]{7}$").contains("Lanes"));
+    assert!(!emitted_code("^[ÀÁ]{4}$").contains("Lanes"));
+    // More ranges than a lane takes.
+    assert!(!emitted_code("^[a-cx-z5-7_]{10}$").contains("Lanes"));
+    assert!(emitted_code("^[a-cx-z5-7]{10}$").contains("Lanes < 3 >"));
+}
+
 /// The length analysis against brute force: every string of up to 6 code points over an
 /// alphabet that covers the patterns (one, two and four UTF-8 bytes per code point).
 #[test]

@@ -5,29 +5,24 @@
 /// (`0b10xx_xxxx`), counted eight bytes at a time.
 pub const fn count_chars(s: &str) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let bytes = s.as_bytes();
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut rest = s.as_bytes();
     let mut continuation = 0;
-    let mut i = 0;
-    while i + 8 <= bytes.len() {
-        let word = u64::from_le_bytes([
-            bytes[i],
-            bytes[i + 1],
-            bytes[i + 2],
-            bytes[i + 3],
-            bytes[i + 4],
-            bytes[i + 5],
-            bytes[i + 6],
-            bytes[i + 7],
-        ]);
-        // Bit 7 set and bit 6 clear, per byte.
-        continuation += (word & !(word << 1) & HIGH).count_ones() as usize;
-        i += 8;
+    // `split_first_chunk` is one load per word, where eight indexed bytes were eight bounds
+    // checks.
+    while let Some((chunk, tail)) = rest.split_first_chunk::<8>() {
+        let word = u64::from_le_bytes(*chunk);
+        // Bit 7 set and bit 6 clear, per byte, moved down to a 1 per byte; the multiply
+        // sums the eight bytes into the top one (at most 8, so nothing carries out).
+        let marks = (word & !(word << 1) & HIGH) >> 7;
+        continuation += (marks.wrapping_mul(ONES) >> 56) as usize;
+        rest = tail;
     }
-    while i < bytes.len() {
-        continuation += (bytes[i].cast_signed() < -64) as usize;
-        i += 1;
+    while let [byte, tail @ ..] = rest {
+        continuation += (byte.cast_signed() < -64) as usize;
+        rest = tail;
     }
-    bytes.len() - continuation
+    s.len() - continuation
 }
 
 /// `Ok` when `min <= chars(s) <= max`, else `Err(chars(s))`.

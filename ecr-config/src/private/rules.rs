@@ -30,6 +30,10 @@ pub trait HasLength {
     fn __ecr_measure(&self) -> Measure<'_>;
 }
 
+/// The string `#[pattern]` matches. For every type that also has a [`HasLength`], `Some(s)`
+/// here comes with `Measure::Chars(s)` there and `None` with `Measure::Absent`: the derive
+/// skips counting a value's length when the pattern matched it and every match has an
+/// allowed length (the tests hold the impls to that).
 #[diagnostic::on_unimplemented(
     message = "`#[pattern]` cannot be applied to `{Self}`",
     label = "`pattern` matches strings (`String`, `Secret<String>`, or an `Option` of one)"
@@ -239,7 +243,11 @@ impl<T: RangeTarget + ?Sized> RangeTarget for &T {
 }
 
 /// `#[len(min = MIN, max = MAX)]` (`MAX` is `usize::MAX` when unbounded).
-#[inline]
+///
+/// Always inlined: with the bounds and the kind of measure known at the call, this folds to
+/// a comparison or two (`min = 1` is `is_empty`), where LLVM left it an out-of-line call.
+#[allow(clippy::inline_always)]
+#[inline(always)]
 pub fn check_length(
     measure: Measure<'_>,
     min: usize,
@@ -411,4 +419,39 @@ fn range_failed(
         keyword,
         Detail::Range { min, max, found },
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::{HasLength, Measure, PatternTarget};
+    use crate::Secret;
+
+    /// What the derive relies on when a pattern implies the `len`: both traits see the same
+    /// string, or both see none.
+    fn same_string<T: HasLength + PatternTarget + ?Sized>(value: &T) -> bool {
+        match (value.__ecr_measure(), value.__ecr_str()) {
+            (Measure::Chars(measured), Some(matched)) => std::ptr::eq(measured, matched),
+            (Measure::Absent, None) => true,
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn length_and_pattern_see_the_same_string() {
+        let text = String::from("AKIAIOSFODNN7EXAMPLÉ");
+        assert!(same_string(&text));
+        assert!(same_string(text.as_str()));
+        assert!(same_string(&&text));
+        assert!(same_string(&Box::<str>::from("é")));
+        assert!(same_string(&Cow::Borrowed("é")));
+        assert!(same_string(&Cow::<str>::Owned("é".into())));
+        assert!(same_string(&Secret::from(String::from("s"))));
+        assert!(same_string(&Some(text.clone())));
+        assert!(same_string(&None::<String>));
+        assert!(same_string(&Some(Secret::from(String::from("s")))));
+        assert!(same_string(&None::<Secret<String>>));
+        assert!(same_string(&Some(Some(text))));
+    }
 }
