@@ -98,9 +98,11 @@ impl Wanted {
 /// the pointers that merely begin with its text (`/a`, `/a/b`, `/a-b`).
 fn pointer_order(a: &[u8], b: &[u8]) -> Ordering {
     let key = |byte: u8| if byte == b'/' { 0 } else { u16::from(byte) + 1 };
-    a.iter()
-        .map(|&byte| key(byte))
-        .cmp(b.iter().map(|&byte| key(byte)))
+    // Only the first byte that differs is mapped; a prefix comes first.
+    match a.iter().zip(b).position(|(x, y)| x != y) {
+        Some(at) => key(a[at]).cmp(&key(b[at])),
+        None => a.len().cmp(&b.len()),
+    }
 }
 
 /// Where `target` (a pointer at or inside a value whose pointer is `len` bytes long) sorts
