@@ -7,9 +7,10 @@
 //! case as a binary of one generated crate, `<target dir>/tests/trybuild/ecr-config-tests/`,
 //! and that directory is the `CARGO_MANIFEST_DIR` the macro resolves paths against; so the
 //! files are copied into its `configs/` first, and the cases read as a user's crate would:
-//! `include_config!("configs/ecr.json" as EcrConfig)`. (The missing-file case prints the
-//! path it looked for, which trybuild writes `$WORKSPACE/target/…` only when the target
-//! directory is the workspace's own.)
+//! `include_config!("configs/ecr.json" as EcrConfig)`. No `.stderr` may show that
+//! directory: trybuild rewrites it to `$WORKSPACE/target/…` only when the target directory
+//! is the workspace's own, so the missing-file case names an absolute path, and the message
+//! for a relative one (which gives the full path looked for) is a unit test of the derive.
 
 use std::fs;
 use std::path::{Path, PathBuf};
