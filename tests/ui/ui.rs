@@ -1,10 +1,10 @@
 //! Compile-time behaviour of the derive and the macros: what must compile, and every misuse
 //! with the error a user sees. Regenerate with
-//! `TRYBUILD=overwrite cargo test -p ecr-config-tests --test ui`, then read every changed
+//! `TRYBUILD=overwrite cargo test -p ecr-config-ui-tests`, then read every changed
 //! `.stderr` as a user would.
 //!
-//! The `include_config!` cases embed the JSON files of `ui/configs/`. trybuild compiles every
-//! case as a binary of one generated crate, `<target dir>/tests/trybuild/ecr-config-tests/`,
+//! The `include_config!` cases embed the JSON files of `configs/`. trybuild compiles every
+//! case as a binary of one generated crate, `<target dir>/tests/trybuild/ecr-config-ui-tests/`,
 //! and that directory is the `CARGO_MANIFEST_DIR` the macro resolves paths against; so the
 //! files are copied into its `configs/` first, and the cases read as a user's crate would:
 //! `include_config!("configs/ecr.json" as EcrConfig)`. No `.stderr` may show that
@@ -19,17 +19,17 @@ use std::path::{Path, PathBuf};
 fn ui() {
     copy_configs();
     let t = trybuild::TestCases::new();
-    t.pass("ui/pass/*.rs");
-    t.compile_fail("ui/fail/*.rs");
+    t.pass("pass/*.rs");
+    t.compile_fail("fail/*.rs");
 }
 
-/// Copies `ui/configs/*.json` next to the crate trybuild generates.
+/// Copies `configs/*.json` next to the crate trybuild generates.
 fn copy_configs() {
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/configs");
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("configs");
     let to = trybuild_crate_dir().join("configs");
     fs::create_dir_all(&to).unwrap_or_else(|error| panic!("creating {}: {error}", to.display()));
-    for entry in fs::read_dir(&from).expect("ui/configs") {
-        let path = entry.expect("a file of ui/configs").path();
+    for entry in fs::read_dir(&from).expect("configs") {
+        let path = entry.expect("a file of configs").path();
         let name = path.file_name().expect("a file name");
         fs::copy(&path, to.join(name))
             .unwrap_or_else(|error| panic!("copying {}: {error}", path.display()));
