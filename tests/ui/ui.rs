@@ -3,6 +3,12 @@
 //! `TRYBUILD=overwrite cargo test -p ecr-config-ui-tests`, then read every changed
 //! `.stderr` as a user would.
 //!
+//! Related mistakes share a file, one item (or function) each, as in serde's and thiserror's
+//! UI tests: an error in one item does not hide those of the others. A case whose error
+//! would hide or be hidden by another's has a file of its own (the `const` cycle of
+//! `checked_literal_recursive_type`; the trait list of `nested_type_without_validate`,
+//! which names the file's own `Validate` types).
+//!
 //! The `include_config!` cases embed the JSON files of `configs/`. trybuild compiles every
 //! case as a binary of one generated crate, `<target dir>/tests/trybuild/ecr-config-ui-tests/`,
 //! and that directory is the `CARGO_MANIFEST_DIR` the macro resolves paths against; so the
