@@ -1,5 +1,6 @@
-//! Compile-time behaviour of the derive and the macros: what must compile, and every misuse
-//! with the error a user sees. Regenerate with
+//! Compile-time behaviour of the derive and the macros: every misuse, with the error a user
+//! sees (what must compile and run is in `pass/`, this package's `pass_*` tests). Regenerate
+//! with
 //! `TRYBUILD=overwrite cargo test -p ecr-config-ui-tests`, then read every changed
 //! `.stderr` as a user would.
 //!
@@ -18,16 +19,17 @@
 //! is the workspace's own, so the missing-file case names an absolute path, and the message
 //! for a relative one (which gives the full path looked for) is a unit test of the derive.
 
+#![warn(clippy::pedantic)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 #[test]
 fn ui() {
     copy_configs();
-    // Two runs, each when its `TestCases` drops: with no pass case in it, trybuild checks
-    // all the compile-fail cases in one `cargo check --keep-going`, in parallel, instead of
-    // one `cargo build` after another.
-    trybuild::TestCases::new().pass("pass/*.rs");
+    // With no pass case in the run, trybuild checks all the cases in one
+    // `cargo check --keep-going`, in parallel, instead of one `cargo build` after another.
+    // (The pass cases are this package's `pass_*` test targets.)
     trybuild::TestCases::new().compile_fail("fail/*.rs");
 }
 
