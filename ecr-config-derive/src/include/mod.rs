@@ -78,7 +78,6 @@ fn expand(invocation: &Invocation) -> TokenStream {
     let Invocation { path: literal, ty } = invocation;
     let span = literal.span();
     let given = literal.value();
-    let resolved = resolve(&given);
     // Beside the error, a value of the type (never built: the crate does not compile), so
     // that the rest of the user's code raises no second wave of errors or warnings.
     let fail = |message: String| {
@@ -90,16 +89,10 @@ fn expand(invocation: &Invocation) -> TokenStream {
             }
         }
     };
-    let bytes = match std::fs::read(&resolved) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            return fail(format!(
-                "cannot read `{given}`: {error}\n\
-                 paths are relative to the directory of the crate's Cargo.toml \
-                 (`CARGO_MANIFEST_DIR`); looked for `{}`",
-                resolved.display()
-            ));
-        }
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    let (resolved, bytes) = match load(manifest_dir.as_deref(), &given) {
+        Ok(read) => read,
+        Err(message) => return fail(message),
     };
     let Some(absolute) = resolved.to_str() else {
         return fail(format!(
@@ -166,12 +159,24 @@ fn expand(invocation: &Invocation) -> TokenStream {
     }
 }
 
-/// `path` from the calling crate's directory (rustc runs macros with the crate's environment).
-fn resolve(path: &str) -> PathBuf {
-    let dir =
-        std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| PathBuf::from("."), PathBuf::from);
-    let joined = dir.join(Path::new(path));
-    std::path::absolute(&joined).unwrap_or(joined)
+/// The file `given` names, a relative path taken from `manifest_dir`: the calling crate's
+/// directory, its `CARGO_MANIFEST_DIR` (rustc runs macros with the crate's environment), or
+/// the current directory without one. Returns the full path with the bytes, or the message.
+fn load(manifest_dir: Option<&Path>, given: &str) -> Result<(PathBuf, Vec<u8>), String> {
+    let path = Path::new(given);
+    let joined = manifest_dir.unwrap_or(Path::new(".")).join(path);
+    let resolved = std::path::absolute(&joined).unwrap_or(joined);
+    match std::fs::read(&resolved) {
+        Ok(bytes) => Ok((resolved, bytes)),
+        // An absolute path is looked for as written: nothing to explain.
+        Err(error) if path.is_absolute() => Err(format!("cannot read `{given}`: {error}")),
+        Err(error) => Err(format!(
+            "cannot read `{given}`: {error}\n\
+             paths are relative to the directory of the crate's Cargo.toml \
+             (`CARGO_MANIFEST_DIR`); looked for `{}`",
+            resolved.display()
+        )),
+    }
 }
 
 /// Each finding on its own line, starting with the path as given.

@@ -1,6 +1,10 @@
 //! The scanner against what the runtime's parser reports for the same bytes (the expected
-//! positions and messages were read off `ecr_config::from_json_slice`).
+//! positions and messages were read off `ecr_config::from_json_slice`); and how the file is
+//! found, from a given crate directory rather than this process's `CARGO_MANIFEST_DIR`.
 
+use std::path::Path;
+
+use super::load;
 use super::scan::{Document, Finding, Kind, Member, Number, Value, read};
 
 fn document(text: &str) -> Document {
@@ -241,5 +245,40 @@ fn nesting_is_limited_to_128_containers() {
     assert_eq!(
         syntax(nested(200_000).as_bytes()),
         "1:134: /: nesting deeper than 128 levels (syntax)"
+    );
+}
+
+#[test]
+fn a_relative_path_is_read_from_the_crate_directory() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (path, bytes) = load(Some(dir), "src/include/tests.rs").expect("this file");
+    assert_eq!(path, dir.join("src/include/tests.rs"));
+    assert_eq!(bytes, include_bytes!("tests.rs"));
+}
+
+#[test]
+fn a_missing_relative_file_names_the_crate_directory_rule_and_the_full_path() {
+    // What the OS says, worded as it words it.
+    let error = std::fs::read("/nonexistent-crate/configs/ecr.json").unwrap_err();
+    assert_eq!(
+        load(Some(Path::new("/nonexistent-crate")), "configs/ecr.json").unwrap_err(),
+        format!(
+            "cannot read `configs/ecr.json`: {error}\n\
+             paths are relative to the directory of the crate's Cargo.toml \
+             (`CARGO_MANIFEST_DIR`); looked for `/nonexistent-crate/configs/ecr.json`"
+        )
+    );
+}
+
+#[test]
+fn a_missing_absolute_file_is_named_as_written_without_the_relative_path_rule() {
+    let error = std::fs::read("/nonexistent/ecr.json").unwrap_err();
+    assert_eq!(
+        load(
+            Some(Path::new("/nonexistent-crate")),
+            "/nonexistent/ecr.json"
+        )
+        .unwrap_err(),
+        format!("cannot read `/nonexistent/ecr.json`: {error}")
     );
 }

@@ -1,7 +1,14 @@
+//! `checked!` literals that break their type's declarations, each in a function of its own.
 use ecr_config::checked;
-use ecr_config::ecr::{EcrConfig, CiConfig, ReadConfig, Region, SetupConfig};
+use ecr_config::ecr::{CiConfig, EcrConfig, ReadConfig, Region, SetupConfig};
 
-fn main() {
+#[allow(unreachable_pub, dead_code)]
+#[path = "../../../ecr-config/examples/docker_registry/schema.rs"]
+mod schema;
+
+use schema::{Mirror, RegistryCredential, RegistryProvider};
+
+fn ecr() {
     let _ = checked!(EcrConfig {
         ci: CiConfig {
             region: Region::UsEast1,
@@ -22,4 +29,48 @@ fn main() {
         },
         repository_provider: "aws_ecr",
     });
+}
+
+// A user-defined schema (the Docker registry example's).
+fn docker() {
+    let _ = checked!(RegistryCredential {
+        name: "Team_Hub",
+        provider: RegistryProvider::Quay,
+        host: "quay.io",
+        port: 70000,
+        username: "bot",
+        password: "short",
+        mirrors: vec![
+            Mirror { url: "http://mirror.example.com", priority: 7 },
+        ],
+    });
+}
+
+fn not_a_literal() {
+    let key = std::env::var("AWS_ACCESS_KEY_ID").unwrap();
+    let _ = checked!(CiConfig {
+        region: Region::UsEast1,
+        access_key: key,
+        secret_key: "s",
+    });
+}
+
+// A literal `checked!` cannot take at all; its imports, left unused, warn.
+mod with_rest {
+    use ecr_config::checked;
+    use ecr_config::ecr::{ReadConfig, Region};
+
+    pub(crate) fn with_rest() {
+        let _ = checked!(ReadConfig {
+            region: Some(Region::UsEast1),
+            ..Default::default()
+        });
+    }
+}
+
+fn main() {
+    ecr();
+    docker();
+    not_a_literal();
+    with_rest::with_rest();
 }

@@ -47,8 +47,14 @@ fn main() {
         username: "deploy-bot",
         password: "dckr_pat_0123456789",
         mirrors: vec![
-            Mirror { url: "https://mirror.gcr.io", priority: 0 },
-            Mirror { url: "https://mirror.example.com/v2", priority: 100 },
+            Mirror {
+                url: "https://mirror.gcr.io",
+                priority: 0
+            },
+            Mirror {
+                url: "https://mirror.example.com/v2",
+                priority: 100
+            },
         ],
     });
     assert!(registry.validate().is_ok());
