@@ -22,9 +22,9 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::Validate;
 use crate::error::{Detail, Keyword, ValidationError};
 use crate::meta::Shape;
+use crate::{Validate, ValidationErrors};
 
 pub use report::{Finding, Report};
 
@@ -91,33 +91,39 @@ pub fn from_json_str<'de, T: Deserialize<'de> + Validate>(input: &'de str) -> Re
     let Ok(value) = strict::from_str_strict::<T>(body) else {
         return slow(input, body, base);
     };
+    // What depends on `T` is serde's reading and `validate`: every report is built by the
+    // functions below, which take the shape, compiled once in this crate rather than in each
+    // crate that parses a type of its own.
     match value.validate() {
         Ok(()) => Ok(value),
-        // The strict reading proved the structure right, so `validate` found everything; all
-        // that is missing is where.
-        Err(errors) => {
-            let pointers: Vec<&str> = errors.iter().map(ValidationError::pointer).collect();
-            let spans = locate::locate(body, &T::SHAPE, &pointers);
-            let shift = |span: Range<usize>| span.start + base..span.end + base;
-            let located = errors
-                .into_iter()
-                .zip(spans.targets)
-                .map(|(error, span)| (error, shift(span.unwrap_or(0..0))));
-            let mut secrets: Vec<_> = spans.secrets.into_iter().map(shift).collect();
-            report::merge(&mut secrets);
-            // The text is JSON: its tokens are read the quick way.
-            let copies = Copies::of_json(input, &secrets);
-            let elsewhere = copies.among(input, &secrets, reader::tokens(input));
-            Err(report_with(
-                input,
-                &T::SHAPE,
-                located,
-                elsewhere,
-                secrets,
-                &copies,
-            ))
-        }
+        Err(errors) => Err(invalid(input, body, base, &T::SHAPE, errors)),
     }
+}
+
+/// The report of a document the strict reading accepted and `validate` did not.
+fn invalid(
+    input: &str,
+    body: &str,
+    base: usize,
+    root: &'static Shape,
+    errors: ValidationErrors,
+) -> Report {
+    // The strict reading proved the structure right, so `validate` found everything; all
+    // that is missing is where.
+    let pointers: Vec<&str> = errors.iter().map(ValidationError::pointer).collect();
+    let spans = locate::locate(body, root, &pointers);
+    let shift = |span: Range<usize>| span.start + base..span.end + base;
+    let located = errors
+        .into_iter()
+        .zip(spans.targets)
+        .map(|(error, span)| Finding::new(error, shift(span.unwrap_or(0..0))))
+        .collect();
+    let mut secrets: Vec<_> = spans.secrets.into_iter().map(shift).collect();
+    report::merge(&mut secrets);
+    // The text is JSON: its tokens are read the quick way.
+    let copies = Copies::of_json(input, &secrets);
+    let elsewhere = copies.among(input, &secrets, reader::tokens(input));
+    report_with(input, root, located, elsewhere, secrets, &copies)
 }
 
 /// [`from_json_str`] for bytes, which must be UTF-8.
@@ -128,30 +134,33 @@ pub fn from_json_str<'de, T: Deserialize<'de> + Validate>(input: &'de str) -> Re
 pub fn from_json_slice<'de, T: Deserialize<'de> + Validate>(input: &'de [u8]) -> Result<T, Report> {
     match std::str::from_utf8(input) {
         Ok(text) => from_json_str(text),
-        Err(error) => {
-            let valid = error.valid_up_to();
-            let prefix = std::str::from_utf8(&input[..valid]).unwrap_or_default();
-            let bom = if input.starts_with("\u{feff}".as_bytes()) {
-                3
-            } else {
-                0
-            };
-            let secrets = salvage::secrets(&input[bom..], &T::SHAPE)
-                .into_iter()
-                .map(|span| span.start + bom..span.end + bom)
-                .collect();
-            // The span is the bytes that are not UTF-8.
-            let bad = valid..valid + error.error_len().unwrap_or(input.len() - valid);
-            Err(syntax(
-                prefix,
-                input,
-                &T::SHAPE,
-                "invalid UTF-8: the document must be UTF-8 text",
-                bad,
-                secrets,
-            ))
-        }
+        Err(error) => Err(not_utf8(input, &error, &T::SHAPE)),
     }
+}
+
+/// The report of a document that is not UTF-8.
+fn not_utf8(input: &[u8], error: &std::str::Utf8Error, root: &'static Shape) -> Report {
+    let valid = error.valid_up_to();
+    let prefix = std::str::from_utf8(&input[..valid]).unwrap_or_default();
+    let bom = if input.starts_with("\u{feff}".as_bytes()) {
+        3
+    } else {
+        0
+    };
+    let secrets = salvage::secrets(&input[bom..], root)
+        .into_iter()
+        .map(|span| span.start + bom..span.end + bom)
+        .collect();
+    // The span is the bytes that are not UTF-8.
+    let bad = valid..valid + error.error_len().unwrap_or(input.len() - valid);
+    syntax(
+        prefix,
+        input,
+        root,
+        "invalid UTF-8: the document must be UTF-8 text",
+        bad,
+        secrets,
+    )
 }
 
 /// The report of the `located` findings of `input` (as text `text`: a valid prefix where the
@@ -161,7 +170,7 @@ fn report(
     text: &str,
     input: &[u8],
     root: &'static Shape,
-    located: impl IntoIterator<Item = (ValidationError, Range<usize>)>,
+    located: Vec<Finding>,
     mut secrets: Vec<Range<usize>>,
 ) -> Report {
     report::merge(&mut secrets);
@@ -177,7 +186,7 @@ fn report(
 fn report_with(
     text: &str,
     root: &'static Shape,
-    located: impl IntoIterator<Item = (ValidationError, Range<usize>)>,
+    mut located: Vec<Finding>,
     elsewhere: Vec<Range<usize>>,
     mut secrets: Vec<Range<usize>>,
     copies: &Copies<'_>,
@@ -187,13 +196,9 @@ fn report_with(
     }
     // A declared property's name is the schema's, not the document's: shown.
     let declared = Secrets::of(root);
-    let located: Vec<_> = located
-        .into_iter()
-        .map(|(mut error, span)| {
-            error.redact(|name| copies.holds(name) && !declared.is_declared(name));
-            (error, span)
-        })
-        .collect();
+    for finding in &mut located {
+        finding.redact(|name| copies.holds(name) && !declared.is_declared(name));
+    }
     secrets.extend(elsewhere);
     Report::new(text, located, secrets)
 }
@@ -213,7 +218,7 @@ fn syntax(
         Keyword::Syntax,
         Detail::Message(Cow::Owned(message.to_owned())),
     );
-    report(text, input, root, [(error, span)], secrets)
+    report(text, input, root, vec![Finding::new(error, span)], secrets)
 }
 
 /// The character of `input` at `offset`, or the empty span at the end.
@@ -248,22 +253,68 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
     body: &'de str,
     base: usize,
 ) -> Result<T, Report> {
-    let shift = |span: Range<usize>| span.start + base..span.end + base;
+    let checked = shape_checked(input, body, base, &T::SHAPE)?;
+    // The schema holds wherever the shape describes the document. What remains is what only
+    // serde or a hand-written `Validate` knows: a type the shape leaves open (`Shape::Any`).
+    let rest = match serde_json::from_str::<T>(body) {
+        Ok(value) => match value.validate() {
+            Ok(()) => return Ok(value),
+            Err(errors) => Rest::Invalid(errors),
+        },
+        Err(error) => Rest::Rejected(error),
+    };
+    Err(rest_report(input, body, base, &T::SHAPE, checked, rest))
+}
+
+/// What the shape checker found in `body` (`input` past its byte-order mark, `base` bytes
+/// long) against `root`, when it found nothing; else the report of every finding of the
+/// document's syntax or of the shape.
+fn shape_checked<'a>(
+    input: &str,
+    body: &'a str,
+    base: usize,
+    root: &'static Shape,
+) -> Result<check::Checked<'a>, Report> {
     if body.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
         let end = input.len();
         return Err(syntax(
             input,
             input.as_bytes(),
-            &T::SHAPE,
+            root,
             "the document is empty",
             end..end,
             Vec::new(),
         ));
     }
-    let checked = match check::check(body, &T::SHAPE) {
+    let mut checked = match check::check(body, root) {
         Ok(checked) => checked,
-        Err(stop) => return Err(not_json(input, body, base, &T::SHAPE, stop)),
+        Err(stop) => return Err(not_json(input, body, base, root, stop)),
     };
+    if checked.findings.is_empty() {
+        return Ok(checked);
+    }
+    let located = std::mem::take(&mut checked.findings)
+        .into_iter()
+        .map(|finding| {
+            Finding::new(
+                finding.error,
+                finding.span.start + base..finding.span.end + base,
+            )
+        })
+        .collect();
+    Err(checked_report(input, body, base, root, checked, located))
+}
+
+/// The report of `located` findings of a document the shape checker read (`checked`).
+fn checked_report(
+    input: &str,
+    body: &str,
+    base: usize,
+    root: &'static Shape,
+    checked: check::Checked<'_>,
+    located: Vec<Finding>,
+) -> Report {
+    let shift = |span: Range<usize>| span.start + base..span.end + base;
     let mut secrets: Vec<Range<usize>> = checked.secrets.into_iter().map(shift).collect();
     report::merge(&mut secrets);
     let copies = Copies::of_strings(
@@ -272,51 +323,38 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
             .into_iter()
             .map(|(value, span)| (value, &body.as_bytes()[span])),
     );
-    let tokens = checked.tokens;
-    let elsewhere = |secrets: &[Range<usize>]| -> Vec<Range<usize>> {
-        copies.among(
-            input,
-            secrets,
-            tokens.iter().map(|token| shift(token.clone())),
-        )
-    };
-    if !checked.findings.is_empty() {
-        let located = checked
-            .findings
-            .into_iter()
-            .map(|finding| (finding.error, shift(finding.span)));
-        return Err(report_with(
-            input,
-            &T::SHAPE,
-            located,
-            elsewhere(&secrets),
-            secrets,
-            &copies,
-        ));
-    }
-    // The schema holds wherever the shape describes the document. What remains is what only
-    // serde or a hand-written `Validate` knows: a type the shape leaves open (`Shape::Any`).
-    match serde_json::from_str::<T>(body) {
-        Ok(value) => match value.validate() {
-            Ok(()) => Ok(value),
-            Err(errors) => {
-                let pointers: Vec<&str> = errors.iter().map(ValidationError::pointer).collect();
-                let spans = locate::locate(body, &T::SHAPE, &pointers).targets;
-                let located = errors
-                    .into_iter()
-                    .zip(spans)
-                    .map(|(error, span)| (error, shift(span.unwrap_or(0..0))));
-                Err(report_with(
-                    input,
-                    &T::SHAPE,
-                    located,
-                    elsewhere(&secrets),
-                    secrets,
-                    &copies,
-                ))
-            }
-        },
-        Err(error) => {
+    let tokens = checked.tokens.into_iter().map(shift);
+    let elsewhere = copies.among(input, &secrets, tokens);
+    report_with(input, root, located, elsewhere, secrets, &copies)
+}
+
+/// What serde or `validate` found in a document the shape accepts.
+enum Rest {
+    Invalid(ValidationErrors),
+    Rejected(serde_json::Error),
+}
+
+/// The report of what only serde or a hand-written `Validate` found.
+fn rest_report(
+    input: &str,
+    body: &str,
+    base: usize,
+    root: &'static Shape,
+    checked: check::Checked<'_>,
+    rest: Rest,
+) -> Report {
+    let shift = |span: Range<usize>| span.start + base..span.end + base;
+    let located = match rest {
+        Rest::Invalid(errors) => {
+            let pointers: Vec<&str> = errors.iter().map(ValidationError::pointer).collect();
+            let spans = locate::locate(body, root, &pointers).targets;
+            errors
+                .into_iter()
+                .zip(spans)
+                .map(|(error, span)| Finding::new(error, shift(span.unwrap_or(0..0))))
+                .collect()
+        }
+        Rest::Rejected(error) => {
             let offset = syntax::syntax_error(body, 0, &error).offset;
             // serde's message may quote the value ("invalid value: string \"…\""); keep only
             // what was expected, which never holds input.
@@ -333,16 +371,10 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
                 Keyword::Type,
                 Detail::Message(Cow::Owned(expected.to_owned())),
             );
-            Err(report_with(
-                input,
-                &T::SHAPE,
-                [(finding, char_at(input, base + offset))],
-                elsewhere(&secrets),
-                secrets,
-                &copies,
-            ))
+            vec![Finding::new(finding, char_at(input, base + offset))]
         }
-    }
+    };
+    checked_report(input, body, base, root, checked, located)
 }
 
 #[cfg(test)]
