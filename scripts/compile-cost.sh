@@ -32,7 +32,9 @@
 #   is a `String`), and a `parse` that calls `serde_json::from_str`; depends on `serde` with
 #   `derive` and `serde_json`. serde alone cannot read a config: a user who does not take
 #   ecr-config reads JSON with serde_json, so the baseline pays for it too, and the ratio is
-#   what choosing the derive adds to what the user builds anyway.
+#   what choosing the derive adds to what the user builds anyway (issue 10's 2.0×).
+# - `bare`, a second baseline for reference: the same structs with serde's derive and no
+#   `parse`, depending on `serde` alone (no format: it cannot read anything).
 # Both build with the tree's Cargo.lock (so the versions the workspace pins) and `--offline`:
 # the dependencies must be in Cargo's cache already (any `cargo build` of the workspace
 # fetches them). Prints `uptime` before and after: CPU time is less disturbed by load than
@@ -207,15 +209,18 @@ pub enum Region {
     AfSouth1,
 }
 
-/// Reads a config; `None` for a document that is not one.
-pub fn parse(input: &str) -> Option<EcrConfig> {
-    ecr_config::from_json_str(input).ok() // ecr
-    serde_json::from_str(input).ok() // serde
-}
 RUST
 }
 
-# generate DIR KIND DEPENDENCIES LOCK: a crate `KIND` (ecr or serde) in DIR.
+# The crate's use of the structs: reading one.
+parse() {
+    echo '/// Reads a config; `None` for a document that is not one.'
+    echo 'pub fn parse(input: &str) -> Option<EcrConfig> {'
+    echo "    $1(input).ok()"
+    echo '}'
+}
+
+# generate DIR KIND DEPENDENCIES LOCK: a crate `KIND` (ecr, serde or bare) in DIR.
 generate() {
     local dir=$1 kind=$2 dependencies=$3 lock=$4 other i
     other=$([[ $kind == ecr ]] && echo serde || echo ecr)
@@ -241,8 +246,10 @@ TOML
             echo "pub mod copy$i {"
             echo 'use serde::Deserialize;'
             [[ $kind == ecr ]] && echo 'use ecr_config::{Secret, Validate};'
-            [[ $kind == serde ]] && echo 'type Secret<T> = T;'
+            [[ $kind != ecr ]] && echo 'type Secret<T> = T;'
             declarations | grep -v " // $other\$" | sed 's| // [a-z]*$||'
+            [[ $kind == ecr ]] && parse ecr_config::from_json_str
+            [[ $kind == serde ]] && parse serde_json::from_str
             echo '}'
         done
     } >"$dir/src/lib.rs"
@@ -263,9 +270,10 @@ for tree in "$@"; do
     fi
 done
 
-crates=(serde) names=("serde + serde_json")
+crates=(serde bare) names=("serde + serde_json" "serde alone")
 generate "$work/serde" serde $'serde = { version = "1", features = ["derive"] }\nserde_json = "1"' \
     "${trees[0]}/Cargo.lock"
+generate "$work/bare" bare 'serde = { version = "1", features = ["derive"] }' "${trees[0]}/Cargo.lock"
 for i in "${!trees[@]}"; do
     if [[ $features == default ]]; then
         spec="path = \"${trees[$i]}/ecr-config\""
@@ -320,13 +328,16 @@ done
 echo "load after:  $(uptime)"
 
 median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-base=$(median <<<"${seconds[serde]}")
+base=$(median <<<"${seconds[serde]}") bare=$(median <<<"${seconds[bare]}")
 echo
-printf '%-40s %9s  %s\n' crate 'median s' 'ratio to the baseline (runs)'
+printf '%-36s %8s %8s %8s  %s\n' crate 'median s' '× serde' '× bare' 'runs (CPU s)'
+printf '%-36s %8s %8s %8s\n' '' '' '+ json' 'serde'
 for i in "${!crates[@]}"; do
     crate=${crates[$i]}
     m=$(median <<<"${seconds[$crate]}")
-    printf '%-40s %9.2f  %5.2f×  (%s)\n' "${names[$i]}" "$m" "$(awk -v m="$m" -v b="$base" 'BEGIN { print m / b }')" "${seconds[$crate]% }"
+    printf '%-36s %8.2f %8.2f %8.2f  %s\n' "${names[$i]}" "$m" \
+        "$(awk -v m="$m" -v b="$base" 'BEGIN { print m / b }')" \
+        "$(awk -v m="$m" -v b="$bare" 'BEGIN { print m / b }')" "${seconds[$crate]% }"
 done
 
 if $timings; then
