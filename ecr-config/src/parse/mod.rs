@@ -22,7 +22,7 @@ use serde::Deserialize;
 
 use crate::error::{Detail, Keyword, ValidationError};
 use crate::meta::Shape;
-use crate::{FieldPath, Validate};
+use crate::{FieldPath, Validate, ValidationErrors};
 
 pub use report::{Finding, Report};
 
@@ -83,6 +83,9 @@ use self::tree::Node;
 ///
 /// A [`Report`] with at least one finding.
 pub fn from_json_str<'de, T: Deserialize<'de> + Validate>(input: &'de str) -> Result<T, Report> {
+    // What depends on `T` is only serde's reading and `validate`: every report is built by
+    // functions that take the shape, compiled once in this crate rather than in each crate
+    // that parses a type of its own.
     let (body, base) = match input.strip_prefix('\u{feff}') {
         Some(body) => (body, '\u{feff}'.len_utf8()),
         None => (input, 0),
@@ -92,19 +95,7 @@ pub fn from_json_str<'de, T: Deserialize<'de> + Validate>(input: &'de str) -> Re
     };
     match value.validate() {
         Ok(()) => Ok(value),
-        // The strict reading proved the structure right, so `validate` found everything; all
-        // that is missing is where.
-        Err(errors) => {
-            let pointers: Vec<&str> = errors.iter().map(ValidationError::pointer).collect();
-            let spans = locate::locate(body, &T::SHAPE, &pointers);
-            let shift = |span: Range<usize>| span.start + base..span.end + base;
-            let located = errors
-                .into_iter()
-                .zip(spans.targets)
-                .map(|(error, span)| (error, shift(span.unwrap_or(0..0))));
-            let secrets = spans.secrets.into_iter().map(shift).collect();
-            Err(report(input, input.as_bytes(), &T::SHAPE, located, secrets))
-        }
+        Err(errors) => Err(invalid(input, body, base, &T::SHAPE, errors)),
     }
 }
 
@@ -116,30 +107,55 @@ pub fn from_json_str<'de, T: Deserialize<'de> + Validate>(input: &'de str) -> Re
 pub fn from_json_slice<'de, T: Deserialize<'de> + Validate>(input: &'de [u8]) -> Result<T, Report> {
     match std::str::from_utf8(input) {
         Ok(text) => from_json_str(text),
-        Err(error) => {
-            let valid = error.valid_up_to();
-            let prefix = std::str::from_utf8(&input[..valid]).unwrap_or_default();
-            let bom = if input.starts_with("\u{feff}".as_bytes()) {
-                3
-            } else {
-                0
-            };
-            let secrets = salvage::secrets(&input[bom..], &T::SHAPE)
-                .into_iter()
-                .map(|span| span.start + bom..span.end + bom)
-                .collect();
-            // The span is the bytes that are not UTF-8.
-            let bad = valid..valid + error.error_len().unwrap_or(input.len() - valid);
-            Err(syntax(
-                prefix,
-                input,
-                &T::SHAPE,
-                "invalid UTF-8: the document must be UTF-8 text",
-                bad,
-                secrets,
-            ))
-        }
+        Err(error) => Err(not_utf8(input, &error, &T::SHAPE)),
     }
+}
+
+/// The report of a document the strict reading accepted and `validate` did not.
+fn invalid(
+    input: &str,
+    body: &str,
+    base: usize,
+    root: &'static Shape,
+    errors: ValidationErrors,
+) -> Report {
+    // The strict reading proved the structure right, so `validate` found everything; all
+    // that is missing is where.
+    let pointers: Vec<&str> = errors.iter().map(ValidationError::pointer).collect();
+    let spans = locate::locate(body, root, &pointers);
+    let shift = |span: Range<usize>| span.start + base..span.end + base;
+    let located = errors
+        .into_iter()
+        .zip(spans.targets)
+        .map(|(error, span)| Finding::new(error, shift(span.unwrap_or(0..0))))
+        .collect();
+    let secrets = spans.secrets.into_iter().map(shift).collect();
+    report(input, input.as_bytes(), root, located, secrets)
+}
+
+/// The report of a document that is not UTF-8.
+fn not_utf8(input: &[u8], error: &std::str::Utf8Error, root: &'static Shape) -> Report {
+    let valid = error.valid_up_to();
+    let prefix = std::str::from_utf8(&input[..valid]).unwrap_or_default();
+    let bom = if input.starts_with("\u{feff}".as_bytes()) {
+        3
+    } else {
+        0
+    };
+    let secrets = salvage::secrets(&input[bom..], root)
+        .into_iter()
+        .map(|span| span.start + bom..span.end + bom)
+        .collect();
+    // The span is the bytes that are not UTF-8.
+    let bad = valid..valid + error.error_len().unwrap_or(input.len() - valid);
+    syntax(
+        prefix,
+        input,
+        root,
+        "invalid UTF-8: the document must be UTF-8 text",
+        bad,
+        secrets,
+    )
 }
 
 /// The report of the `located` findings of `input` (as text `text`: a valid prefix where the
@@ -149,7 +165,7 @@ fn report(
     text: &str,
     input: &[u8],
     root: &'static Shape,
-    located: impl IntoIterator<Item = (ValidationError, Range<usize>)>,
+    mut located: Vec<Finding>,
     mut secrets: Vec<Range<usize>>,
 ) -> Report {
     report::merge(&mut secrets);
@@ -159,13 +175,9 @@ fn report(
     }
     // A declared property's name is the schema's, not the document's: shown.
     let declared = Secrets::of(root);
-    let located: Vec<_> = located
-        .into_iter()
-        .map(|(mut error, span)| {
-            error.redact(|name| copies.holds(name) && !declared.is_declared(name));
-            (error, span)
-        })
-        .collect();
+    for finding in &mut located {
+        finding.redact(|name| copies.holds(name) && !declared.is_declared(name));
+    }
     let elsewhere = copies.spans(input, &secrets);
     secrets.extend(elsewhere);
     Report::new(text, located, secrets)
@@ -186,7 +198,7 @@ fn syntax(
         Keyword::Syntax,
         Detail::Message(Cow::Owned(message.to_owned())),
     );
-    report(text, input, root, [(error, span)], secrets)
+    report(text, input, root, vec![Finding::new(error, span)], secrets)
 }
 
 /// The character of `input` at `offset`, or the empty span at the end.
@@ -201,13 +213,34 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
     body: &'de str,
     base: usize,
 ) -> Result<T, Report> {
+    let tree = shape_checked(input, body, base, &T::SHAPE)?;
+    // The schema holds wherever the shape describes the document. What remains is what only
+    // serde or a hand-written `Validate` knows: a type the shape leaves open (`Shape::Any`).
+    let rest = match serde_json::from_str::<T>(body) {
+        Ok(value) => match value.validate() {
+            Ok(()) => return Ok(value),
+            Err(errors) => Rest::Invalid(errors),
+        },
+        Err(error) => Rest::Rejected(error),
+    };
+    Err(rest_report(input, body, base, &T::SHAPE, &tree, rest))
+}
+
+/// The document's position tree, or the report of every finding of its syntax and of the
+/// `root` shape.
+fn shape_checked<'a>(
+    input: &str,
+    body: &'a str,
+    base: usize,
+    root: &'static Shape,
+) -> Result<Node<'a>, Report> {
     let shift = |span: Range<usize>| span.start + base..span.end + base;
     if body.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
         let end = input.len();
         return Err(syntax(
             input,
             input.as_bytes(),
-            &T::SHAPE,
+            root,
             "the document is empty",
             end..end,
             Vec::new(),
@@ -216,13 +249,13 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
     let tree = match tree::parse(body) {
         Ok(tree) => tree,
         Err(error) => {
-            let secrets = salvage::secrets(body.as_bytes(), &T::SHAPE);
+            let secrets = salvage::secrets(body.as_bytes(), root);
             let secrets = secrets.into_iter().map(shift).collect();
             let span = char_at(input, base + error.offset);
             return Err(syntax(
                 input,
                 input.as_bytes(),
-                &T::SHAPE,
+                root,
                 &error.message,
                 span,
                 secrets,
@@ -230,47 +263,44 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
         }
     };
     let mut checker = Checker::default();
-    checker.value(&tree, &T::SHAPE, &FieldPath::ROOT);
-    // Only a report needs them.
-    let secrets = || {
-        let mut secrets = Vec::new();
-        Secrets::of(&T::SHAPE).in_tree(&tree, Place::Typed(&T::SHAPE), &mut secrets);
-        secrets.into_iter().map(shift).collect::<Vec<_>>()
-    };
-    if !checker.findings.is_empty() {
-        let located = checker
-            .findings
-            .into_iter()
-            .map(|finding| (finding.error, shift(finding.span)));
-        return Err(report(
-            input,
-            input.as_bytes(),
-            &T::SHAPE,
-            located,
-            secrets(),
-        ));
+    checker.value(&tree, root, &FieldPath::ROOT);
+    if checker.findings.is_empty() {
+        return Ok(tree);
     }
-    // The schema holds wherever the shape describes the document. What remains is what only
-    // serde or a hand-written `Validate` knows: a type the shape leaves open (`Shape::Any`).
-    match serde_json::from_str::<T>(body) {
-        Ok(value) => match value.validate() {
-            Ok(()) => Ok(value),
-            Err(errors) => {
-                let located = errors.into_iter().map(|error| {
-                    let span = find(&tree, error.pointer())
-                        .map_or(0..0, |node| node.start..node.start + node.len);
-                    (error, shift(span))
-                });
-                Err(report(
-                    input,
-                    input.as_bytes(),
-                    &T::SHAPE,
-                    located,
-                    secrets(),
-                ))
-            }
-        },
-        Err(error) => {
+    let located = checker
+        .findings
+        .into_iter()
+        .map(|finding| Finding::new(finding.error, shift(finding.span)))
+        .collect();
+    let secrets = tree_secrets(&tree, root, base);
+    Err(report(input, input.as_bytes(), root, located, secrets))
+}
+
+/// What serde or `validate` found in a document the shape accepts.
+enum Rest {
+    Invalid(ValidationErrors),
+    Rejected(serde_json::Error),
+}
+
+/// The report of what only serde or a hand-written `Validate` found.
+fn rest_report(
+    input: &str,
+    body: &str,
+    base: usize,
+    root: &'static Shape,
+    tree: &Node<'_>,
+    rest: Rest,
+) -> Report {
+    let located = match rest {
+        Rest::Invalid(errors) => errors
+            .into_iter()
+            .map(|error| {
+                let span = find(tree, error.pointer())
+                    .map_or(0..0, |node| node.start..node.start + node.len);
+                Finding::new(error, span.start + base..span.end + base)
+            })
+            .collect(),
+        Rest::Rejected(error) => {
             let offset = tree::syntax_error(body, 0, &error).offset;
             // serde's message may quote the value ("invalid value: string \"…\""); keep only
             // what was expected, which never holds input.
@@ -287,15 +317,21 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
                 Keyword::Type,
                 Detail::Message(Cow::Owned(expected.to_owned())),
             );
-            Err(report(
-                input,
-                input.as_bytes(),
-                &T::SHAPE,
-                [(finding, char_at(input, base + offset))],
-                secrets(),
-            ))
+            vec![Finding::new(finding, char_at(input, base + offset))]
         }
-    }
+    };
+    let secrets = tree_secrets(tree, root, base);
+    report(input, input.as_bytes(), root, located, secrets)
+}
+
+/// The spans of `tree` that may hold a secret, by the `root` shape; only a report needs them.
+fn tree_secrets(tree: &Node<'_>, root: &'static Shape, base: usize) -> Vec<Range<usize>> {
+    let mut secrets = Vec::new();
+    Secrets::of(root).in_tree(tree, Place::Typed(root), &mut secrets);
+    secrets
+        .into_iter()
+        .map(|span| span.start + base..span.end + base)
+        .collect()
 }
 
 /// The node a JSON Pointer designates.

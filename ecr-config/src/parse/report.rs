@@ -15,6 +15,21 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A finding about `span`, placed (line and column) by [`Report::new`].
+    pub(crate) fn new(error: ValidationError, span: Range<usize>) -> Finding {
+        Finding {
+            error,
+            line: 0,
+            column: 0,
+            span,
+        }
+    }
+
+    /// Masks the property names `secret` says hold a secret ([`ValidationError::redact`]).
+    pub(crate) fn redact(&mut self, secret: impl Fn(&str) -> bool) {
+        self.error.redact(secret);
+    }
+
     /// The failing constraint: pointer, keyword and message.
     pub fn error(&self) -> &ValidationError {
         &self.error
@@ -73,21 +88,12 @@ pub struct Report {
 }
 
 impl Report {
-    /// Locates findings given as byte spans of `input`.
+    /// Places findings given as byte spans of `input`.
     pub(crate) fn new(
         input: &str,
-        located: impl IntoIterator<Item = (ValidationError, Range<usize>)>,
+        mut findings: Vec<Finding>,
         mut secrets: Vec<Range<usize>>,
     ) -> Report {
-        let mut findings: Vec<Finding> = located
-            .into_iter()
-            .map(|(error, span)| Finding {
-                error,
-                line: 0,
-                column: 0,
-                span,
-            })
-            .collect();
         // Document order; stable, so findings at one place keep the schema's order.
         findings.sort_by_key(|finding| finding.span.start);
         let mut cursor = Cursor::default();
