@@ -146,8 +146,9 @@
 //!
 //! # The ECR model
 //!
-//! [`ecr::EcrConfig`] is the platform's AWS ECR integration settings, declared with these
-//! attributes; `ecr-config check` (the `ecr-config-cli` crate) checks such files.
+//! With the `ecr` feature, `ecr::EcrConfig` is the platform's AWS ECR integration settings,
+//! declared with these attributes; `ecr-config check` (the `ecr-config-cli` crate) checks
+//! such files.
 //!
 //! # Features
 //!
@@ -157,16 +158,20 @@
 //!
 //! | feature | brings |
 //! |---|---|
+//! | `ecr` | the ECR model, `ecr_config::ecr` |
 //! | `include-config` | [`include_config!`], which reads JSON at build time (a copy of `serde_json` built for the compiler) |
 //! | `unicode` | Unicode property classes in `#[pattern]` (`\p{Lu}`): the Unicode tables, in the derive |
 //! | `schemars` | `schemars::JsonSchema` for every `#[derive(Validate)]` type |
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-// The derive writes `::ecr_config::…` paths; this lets the crate use its own derive.
+// The derive writes `::ecr_config::…` paths; this lets the crate use its own derive (the ECR
+// model, tests).
+#[cfg(any(feature = "ecr", test))]
 extern crate self as ecr_config;
 
 mod docs;
+#[cfg(feature = "ecr")]
 pub mod ecr;
 mod error;
 pub mod meta;
