@@ -6,6 +6,10 @@ mod attr;
 mod check;
 mod errors;
 mod expand;
+#[cfg(feature = "include-config")]
+mod include;
+#[cfg(not(feature = "include-config"))]
+#[path = "include/off.rs"]
 mod include;
 mod literal;
 mod model;

@@ -83,7 +83,10 @@
 //! - `\d`, `\w` and `\b` are ASCII-only (`^\d+$` rejects Arabic-Indic digits), `\s` is
 //!   ECMA-262's white space, `.` matches anything but a line terminator;
 //! - lookaround and backreferences are rejected at compile time: a pattern is compiled into a
-//!   DFA when your crate builds, and runs as a table walk with no regex engine at run time.
+//!   DFA when your crate builds, and runs as a table walk with no regex engine at run time;
+//! - Unicode property classes (`\p{L}`, `\P{Greek}`) need the `unicode` feature, which
+//!   builds the Unicode tables into the derive; without it such a pattern is a compile error
+//!   that says so. Nothing else in a pattern needs a table.
 //!
 //! # Errors
 //!
@@ -127,7 +130,7 @@
 //! the crate builds: a file that is not JSON, misses a required property, has an unknown or
 //! duplicated property or breaks any declared constraint fails `cargo build`, with every
 //! finding as [`from_json_str`] would report it (file, line, column, JSON Pointer, message,
-//! keyword). Editing the file rebuilds the crate.
+//! keyword). Editing the file rebuilds the crate. It needs the `include-config` feature.
 //!
 //! ```
 //! use std::sync::LazyLock;
@@ -143,15 +146,32 @@
 //!
 //! # The ECR model
 //!
-//! [`ecr::EcrConfig`] is the platform's AWS ECR integration settings, declared with these
-//! attributes; `ecr-config check` (the `ecr-config-cli` crate) checks such files.
+//! With the `ecr` feature, `ecr::EcrConfig` is the platform's AWS ECR integration settings,
+//! declared with these attributes; `ecr-config check` (the `ecr-config-cli` crate) checks
+//! such files.
+//!
+//! # Features
+//!
+//! None is on by default: each costs build time that a crate declaring its own schema with
+//! the derive does not need (`scripts/compile-cost.sh` measures it). Using what one brings
+//! without it is a compile error that names it.
+//!
+//! | feature | brings |
+//! |---|---|
+//! | `ecr` | the ECR model, `ecr_config::ecr` |
+//! | `include-config` | [`include_config!`], which reads JSON at build time (a copy of `serde_json` built for the compiler) |
+//! | `unicode` | Unicode property classes in `#[pattern]` (`\p{Lu}`): the Unicode tables, in the derive |
+//! | `schemars` | `schemars::JsonSchema` for every `#[derive(Validate)]` type |
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-// The derive writes `::ecr_config::…` paths; this lets the crate use its own derive.
+// The derive writes `::ecr_config::…` paths; this lets the crate use its own derive (the ECR
+// model, tests).
+#[cfg(any(feature = "ecr", test))]
 extern crate self as ecr_config;
 
 mod docs;
+#[cfg(feature = "ecr")]
 pub mod ecr;
 mod error;
 pub mod meta;
@@ -212,6 +232,10 @@ pub use ecr_config_derive::checked;
 
 /// Embeds a JSON config file as a `Type`, checked when the crate builds:
 /// `include_config!("deploy/ecr.json" as EcrConfig)`.
+///
+/// Needs the `include-config` feature: the file is read by the derive with a copy of
+/// `serde_json` built for the compiler, which a crate that embeds no file need not build.
+/// Without it, every invocation is a compile error that says so.
 ///
 /// The path is relative to the directory of the calling crate's `Cargo.toml`
 /// (`CARGO_MANIFEST_DIR`); `Type` derives [`Validate`] and `serde::Deserialize`, and must be

@@ -22,6 +22,9 @@ pub(crate) struct Facts {
     /// boundaries: both neighbours are non-word bytes there). The search prefix must then
     /// step over whole code points, or `\B` would match inside `é` of "aéb".
     pub(crate) mid_code_point_assertion: bool,
+    /// The first Unicode property class (`\p{Greek}`, `\PL`), which needs regex-syntax's
+    /// tables: the derive's `unicode` feature.
+    pub(crate) unicode_class: Option<Span>,
 }
 
 const DIGIT: &[(char, char)] = &[('0', '9')];
@@ -50,11 +53,14 @@ pub(crate) fn rewrite(ast: &mut Ast) -> Result<Facts, Rejected> {
 // Recursion depth is bounded by the parser's nest limit, so no explicit stack is needed.
 fn visit(ast: &mut Ast, facts: &mut Facts) -> Result<(), Rejected> {
     match ast {
-        Ast::Empty(_) | Ast::Literal(_) | Ast::ClassUnicode(_) => {}
+        Ast::Empty(_) | Ast::Literal(_) => {}
+        Ast::ClassUnicode(class) => {
+            facts.unicode_class.get_or_insert(class.span);
+        }
         Ast::Flags(set) => return Err(flags_rejected(&set.flags)),
         Ast::Dot(span) => *ast = Ast::class_bracketed(class(**span, true, LINE_TERMINATORS)),
         Ast::ClassPerl(perl) => *ast = Ast::class_bracketed(perl_class(perl)),
-        Ast::ClassBracketed(bracketed) => visit_set(&mut bracketed.kind),
+        Ast::ClassBracketed(bracketed) => visit_set(&mut bracketed.kind, facts),
         Ast::Assertion(assertion) => {
             if let Some(mid) = word_boundary(&assertion.kind) {
                 facts.mid_code_point_assertion |= mid;
@@ -86,27 +92,33 @@ fn visit(ast: &mut Ast, facts: &mut Facts) -> Result<(), Rejected> {
     Ok(())
 }
 
-fn visit_set(set: &mut ClassSet) {
+fn visit_set(set: &mut ClassSet, facts: &mut Facts) {
     match set {
-        ClassSet::Item(item) => visit_item(item),
+        ClassSet::Item(item) => visit_item(item, facts),
         ClassSet::BinaryOp(op) => {
-            visit_set(&mut op.lhs);
-            visit_set(&mut op.rhs);
+            visit_set(&mut op.lhs, facts);
+            visit_set(&mut op.rhs, facts);
         }
     }
 }
 
-fn visit_item(item: &mut ClassSetItem) {
+fn visit_item(item: &mut ClassSetItem, facts: &mut Facts) {
     match item {
         // A nested class keeps `[^\d]` and `[a\D]` correct without set arithmetic here.
         ClassSetItem::Perl(perl) => *item = ClassSetItem::Bracketed(Box::new(perl_class(perl))),
-        ClassSetItem::Bracketed(bracketed) => visit_set(&mut bracketed.kind),
-        ClassSetItem::Union(union) => union.items.iter_mut().for_each(visit_item),
+        ClassSetItem::Bracketed(bracketed) => visit_set(&mut bracketed.kind, facts),
+        ClassSetItem::Union(union) => {
+            for item in &mut union.items {
+                visit_item(item, facts);
+            }
+        }
+        ClassSetItem::Unicode(class) => {
+            facts.unicode_class.get_or_insert(class.span);
+        }
         ClassSetItem::Empty(_)
         | ClassSetItem::Literal(_)
         | ClassSetItem::Range(_)
-        | ClassSetItem::Ascii(_)
-        | ClassSetItem::Unicode(_) => {}
+        | ClassSetItem::Ascii(_) => {}
     }
 }
 

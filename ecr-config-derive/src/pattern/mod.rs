@@ -69,6 +69,7 @@ pub(crate) fn build(pattern: &str) -> Result<Tables, String> {
         .parse(pattern)
         .map_err(|e| parse_error(pattern, &e))?;
     let facts = ecma::rewrite(&mut ast).map_err(|r| diagnostic(pattern, &r.message, &r.span))?;
+    unicode_tables(pattern, &facts)?;
     let hir = TranslatorBuilder::new()
         .unicode(true)
         .utf8(true)
@@ -113,6 +114,22 @@ pub(crate) fn build(pattern: &str) -> Result<Tables, String> {
                              boundaries"
             .to_owned(),
     })
+}
+
+/// Without the `unicode` feature regex-syntax has no property tables and would call
+/// `\p{Greek}` an unknown property; say which feature the pattern needs instead.
+fn unicode_tables(pattern: &str, facts: &ecma::Facts) -> Result<(), String> {
+    match facts.unicode_class {
+        Some(span) if cfg!(not(feature = "unicode")) => {
+            let text = &pattern[span.start.offset..span.end.offset];
+            let message = format!(
+                "the Unicode property class `{text}` needs the `unicode` feature of \
+                 `ecr-config`: add `features = [\"unicode\"]` to its dependency in Cargo.toml"
+            );
+            Err(diagnostic(pattern, &message, &span))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// JSON Schema patterns are unanchored: prepend a lazy "anything" loop unless every branch

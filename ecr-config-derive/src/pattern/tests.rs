@@ -304,15 +304,6 @@ fn syntax_errors() {
         e.starts_with("invalid pattern: invalid repetition count range"),
         "{e}"
     );
-    let e = error(r"é\p{NoSuchProperty}");
-    assert!(
-        e.starts_with("invalid pattern: Unicode property not found"),
-        "{e}"
-    );
-    assert!(
-        e.ends_with("\n    é\\p{NoSuchProperty}\n     ^^^^^^^^^^^^^^^^^^"),
-        "{e}"
-    );
     let e = error("*");
     assert!(
         e.starts_with("invalid pattern: repetition operator missing expression"),
@@ -328,9 +319,6 @@ fn too_large() {
         e.starts_with("pattern is too large: its DFA would exceed the limit"),
         "{e}"
     );
-    // Caught when re-encoding: ~900 states, each needing a column per UTF-8 byte class.
-    let e = error(r"^\p{L}{3}$");
-    assert!(e.starts_with("pattern is too large: its DFA has "), "{e}");
 }
 
 const COMMON_PIECES: &[&str] = &[
@@ -393,8 +381,6 @@ fn differential_against_regex_crate() {
         ("a{2,3}", &[]),
         ("^a{2,3}$", &[]),
         ("(a|ab)(c|bcd)(d*)", &["c", "d", "bcd"]),
-        (r"\p{Greek}", &["α", "Ω"]),
-        (r"^\p{Lu}+$", &["É", "Σ"]),
         ("[\u{2028}\n]", &[]),
         (
             r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$",
@@ -408,12 +394,51 @@ fn differential_against_regex_crate() {
         ("a?", &[]),
         (r"[^\x00-\x7F]", &[]),
         ("^[€-\u{ffff}]+$", &["\u{ffff}", "\u{10000}"]),
-        (r"^\p{L}{2}-[[:digit:]]$", &["ж", "漢"]),
         (r"b\z|\Aa", &[]),
     ];
     for (pattern, pieces) in cases {
         agree(pattern, pattern, pieces);
     }
+}
+
+#[cfg(feature = "unicode")]
+#[test]
+fn unicode_property_classes() {
+    let cases: &[(&str, &[&str])] = &[
+        (r"\p{Greek}", &["α", "Ω"]),
+        (r"^\p{Lu}+$", &["É", "Σ"]),
+        (r"^\p{L}{2}-[[:digit:]]$", &["ж", "漢"]),
+    ];
+    for (pattern, pieces) in cases {
+        agree(pattern, pattern, pieces);
+    }
+    let e = error(r"é\p{NoSuchProperty}");
+    assert!(
+        e.starts_with("invalid pattern: Unicode property not found"),
+        "{e}"
+    );
+    assert!(
+        e.ends_with("\n    é\\p{NoSuchProperty}\n     ^^^^^^^^^^^^^^^^^^"),
+        "{e}"
+    );
+    // Too large, caught when re-encoding: ~900 states, each needing a column per UTF-8 byte
+    // class.
+    let e = error(r"^\p{L}{3}$");
+    assert!(e.starts_with("pattern is too large: its DFA has "), "{e}");
+}
+
+#[cfg(not(feature = "unicode"))]
+#[test]
+fn unicode_property_classes_name_the_feature_they_need() {
+    assert_eq!(
+        error(r"^[a\p{Lu}]+\PL$"),
+        "the Unicode property class `\\p{Lu}` needs the `unicode` feature of `ecr-config`: \
+         add `features = [\"unicode\"]` to its dependency in Cargo.toml\n    \
+         ^[a\\p{Lu}]+\\PL$\n       ^^^^^^"
+    );
+    assert!(error(r"\P{Greek}").starts_with("the Unicode property class `\\P{Greek}` needs"));
+    // The rest of the language needs no table.
+    check(r"^[^a-c]é.\w$", &["xé_0"], &["aé_0", "xé\u{2029}0"]);
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! The AWS ECR integration settings, declared once with the constraint attributes.
+//! The AWS ECR integration settings, declared once with the constraint attributes (the `ecr`
+//! feature).
 //!
 //! Mirrors the platform's "AWS ECR" settings page: every property, title, description,
 //! enum, length, pattern, default and constant comes from it. Unknown properties are rejected
