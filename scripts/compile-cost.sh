@@ -9,7 +9,8 @@
 #             (exported with `git archive`, so `main HEAD` compares two commits in one run,
 #             under the same load); default: this working tree, uncommitted changes included
 #   -r RUNS   cold builds of each crate (default 3); runs are interleaved so that a change of
-#             load hits every crate alike, and the median is reported
+#             load hits every crate alike; the median is reported, and the ratio of the
+#             fastest runs beside it
 #   -c COPIES declare the structs COPIES times, in as many modules (default 1: 4 structs and
 #             the region enum; 6 copies are about 30 types)
 #   -f FEAT   features of `ecr-config` for the derive crate (default: its defaults)
@@ -328,16 +329,20 @@ done
 echo "load after:  $(uptime)"
 
 median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# The median of the runs, and beside it the ratio of the fastest runs (load only adds time).
+minimum() { tr ' ' '\n' | sed '/^$/d' | sort -g | head -1; }
 base=$(median <<<"${seconds[serde]}") bare=$(median <<<"${seconds[bare]}")
+base_min=$(minimum <<<"${seconds[serde]}")
+ratio() { awk -v m="$1" -v b="$2" 'BEGIN { printf "%.2f", m / b }'; }
 echo
-printf '%-36s %8s %8s %8s  %s\n' crate 'median s' '× serde' '× bare' 'runs (CPU s)'
-printf '%-36s %8s %8s %8s\n' '' '' '+ json' 'serde'
+printf '%-36s %8s %8s %8s %8s  %s\n' crate 'median s' '× serde' '× bare' '(min: ×' 'runs (CPU s)'
+printf '%-36s %8s %8s %8s %8s\n' '' '' '+ json' 'serde' 'serde+j)'
 for i in "${!crates[@]}"; do
     crate=${crates[$i]}
     m=$(median <<<"${seconds[$crate]}")
-    printf '%-36s %8.2f %8.2f %8.2f  %s\n' "${names[$i]}" "$m" \
-        "$(awk -v m="$m" -v b="$base" 'BEGIN { print m / b }')" \
-        "$(awk -v m="$m" -v b="$bare" 'BEGIN { print m / b }')" "${seconds[$crate]% }"
+    printf '%-36s %8.2f %8s %8s %8s  %s\n' "${names[$i]}" "$m" "$(ratio "$m" "$base")" \
+        "$(ratio "$m" "$bare")" "$(ratio "$(minimum <<<"${seconds[$crate]}")" "$base_min")" \
+        "${seconds[$crate]% }"
 done
 
 if $timings; then
