@@ -553,7 +553,7 @@ impl Given {
 /// The keys of a map (or those a struct does not declare) seen so far, to tell duplicates in time linear in the members: a few
 /// are compared directly, many go through a hash set (`SipHash`, keyed at random, so no
 /// document can make it quadratic).
-enum Keys<'k> {
+pub(crate) enum Keys<'k> {
     Few(Vec<Cow<'k, str>>),
     Many(HashSet<Cow<'k, str>>),
 }
@@ -569,7 +569,7 @@ impl<'k> Keys<'k> {
     const FEW: usize = 16;
 
     /// Records the next key; `true` if an earlier member had it.
-    fn seen_before(&mut self, key: Cow<'k, str>) -> bool {
+    pub(crate) fn seen_before(&mut self, key: Cow<'k, str>) -> bool {
         match self {
             Keys::Few(keys) => {
                 if keys.contains(&key) {

@@ -61,16 +61,23 @@ impl Wanted {
         }
         let range = &order[self.lo..self.hi];
         let rank = |k: &usize| segment_rank(targets[*k].as_bytes(), self.len, segment);
-        // A few targets (the usual case) are looked through; many are searched.
+        // A few targets (the usual case) are looked through, and only told apart as at or
+        // in the member or not: those that are sit together. Many are searched.
         let (lo, hi) = if range.len() <= 8 {
-            let lo = range
-                .iter()
-                .position(|k| rank(k) != Ordering::Less)
-                .unwrap_or(range.len());
-            let run = range[lo..]
-                .iter()
-                .take_while(|k| rank(k) == Ordering::Equal);
-            (lo, lo + run.count())
+            let within = |k: &usize| {
+                let rest = targets[*k]
+                    .as_bytes()
+                    .get(self.len + 1..)
+                    .unwrap_or_default();
+                rest.starts_with(segment) && matches!(rest.get(segment.len()), None | Some(b'/'))
+            };
+            let Some(lo) = range.iter().position(within) else {
+                return Wanted::NONE;
+            };
+            (
+                lo,
+                lo + range[lo..].iter().take_while(|k| within(k)).count(),
+            )
         } else {
             let lo = range.partition_point(|k| rank(k) == Ordering::Less);
             (

@@ -509,3 +509,68 @@ mod array_tests {
         assert!(compared > 500, "only {compared} invalid documents compared");
     }
 }
+
+#[cfg(test)]
+mod open_struct_tests {
+    use super::{Report, from_json_str, slow};
+    use crate::Validate;
+
+    /// A struct that accepts unknown properties, and one that does not, under it.
+    #[derive(Debug, serde::Deserialize, Validate)]
+    struct Service {
+        #[len(min = 1)]
+        name: String,
+        port: u16,
+        inner: Option<Inner>,
+    }
+
+    #[derive(Debug, serde::Deserialize, Validate)]
+    #[serde(deny_unknown_fields)]
+    struct Inner {
+        #[pattern("^[a-z]+$")]
+        id: String,
+    }
+
+    /// Unknown properties, given once or more, with or without other mistakes: both paths
+    /// report the same (a repeated one is a `duplicateKey` even where serde ignores it).
+    #[test]
+    fn fast_and_slow_paths_agree_on_unknown_properties() {
+        let keys = ["x", "y", "\\u0078", "name_", "a/b"];
+        let mut rng = fastrand::Rng::with_seed(13);
+        let (mut compared, mut repeated) = (0, 0);
+        for _ in 0..2_000 {
+            let mut members = vec![
+                format!(r#""name": "{}""#, ["svc", ""][rng.usize(..2)]),
+                format!(r#""port": {}"#, [80, 70_000][rng.usize(..2)]),
+            ];
+            if rng.bool() {
+                members.push(format!(
+                    r#""inner": {{"id": "{}"}}"#,
+                    ["ab", "A1"][rng.usize(..2)]
+                ));
+            }
+            for _ in 0..rng.usize(0..4) {
+                let key = keys[rng.usize(..keys.len())];
+                let at = rng.usize(..=members.len());
+                members.insert(at, format!(r#""{key}": {}"#, rng.u8(..)));
+            }
+            let text = format!("{{{}}}", members.join(", "));
+            let fast: Result<Service, Report> = from_json_str(&text);
+            let slow: Result<Service, Report> = slow(&text, &text, 0);
+            match (fast, slow) {
+                (Ok(_), Ok(_)) => {}
+                (Err(fast), Err(slow)) => {
+                    assert_eq!(fast, slow, "{text}");
+                    compared += 1;
+                    repeated += usize::from(
+                        fast.iter()
+                            .any(|f| f.keyword() == crate::Keyword::DuplicateKey),
+                    );
+                }
+                (fast, slow) => panic!("paths disagree on {text}: {fast:?} vs {slow:?}"),
+            }
+        }
+        assert!(compared > 500, "only {compared} invalid documents compared");
+        assert!(repeated > 100, "only {repeated} with a repeated key");
+    }
+}

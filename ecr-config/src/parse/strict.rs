@@ -2,15 +2,19 @@
 //!
 //! `serde_json` with serde's derive accepts a few documents that the schema rejects: a struct
 //! written as an array, `null` for an `Option`, an enum in its `{"Variant": …}` form, and
-//! duplicate keys in maps (the last one silently wins). [`from_str_strict`] deserializes
+//! duplicate keys in maps (the last one silently wins), and a repeated key a struct does not
+//! declare (it ignores both). [`from_str_strict`] deserializes
 //! through [`Strict`], a wrapper around the deserializer that re-wraps every nested value (the
 //! `serde_path_to_error` pattern) and fails on each of these. A failure only sends the document
 //! to the slow, position-tracking path, which is the reference, so when in doubt it fails.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
+
+use super::check::Keys;
 
 /// Deserializes `text` as `T` like `serde_json::from_str`, but failing wherever serde is more
 /// lenient than JSON Schema. Any error means "take the slow path"; the error text is never
@@ -33,8 +37,34 @@ struct Wrap<V>(V);
 /// Wraps the elements of a sequence.
 struct Seq<A>(A);
 
-/// Wraps the keys and values of an object.
-struct Map<A>(A);
+/// Wraps the keys and values of an object, and tells the keys whose values serde ignores
+/// apart, to find those given twice.
+struct Map<'de, A> {
+    access: A,
+    /// The key just read, if it names a struct's field (or would).
+    key: Name<'de>,
+    /// The keys whose values were ignored so far.
+    ignored: Keys<'de>,
+}
+
+/// A key read as a field's name.
+#[derive(Clone, Copy)]
+enum Name<'de> {
+    None,
+    /// As written in the text.
+    Plain(&'de str),
+    /// With escapes: not kept, and a value ignored after it takes the slow path (rare).
+    Escaped,
+}
+
+/// Deserializes a struct's key, keeping its text.
+struct KeySeed<'k, 'de, S>(S, &'k mut Name<'de>);
+
+/// The deserializer of a key: a field's name is kept as it is read.
+struct KeyStrict<'k, 'de, D>(D, &'k mut Name<'de>);
+
+/// The visitor of a field's name, which keeps it.
+struct KeyName<'k, 'de, V>(V, &'k mut Name<'de>);
 
 /// Deserializes a nested value through [`Strict`].
 struct Seed<S>(S);
@@ -199,7 +229,11 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        self.0.visit_map(Map(map))
+        self.0.visit_map(Map {
+            access: map,
+            key: Name::None,
+            ignored: Keys::default(),
+        })
     }
 
     /// `serde_json` only calls `visit_enum` from its `deserialize_enum`, which [`Strict`] never
@@ -224,23 +258,102 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
     }
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<A> {
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        self.0.next_key_seed(Seed(seed))
+        self.key = Name::None;
+        self.access.next_key_seed(KeySeed(seed, &mut self.key))
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.next_value_seed(Seed(seed))
+        // A value of no size is one serde skips (`IgnoredAny`: a property its struct does not
+        // declare), or a unit, which serde's derive would tell as a duplicate itself. Given
+        // twice, serde would let it pass; the schema does not.
+        if size_of::<T::Value>() == 0 {
+            let repeated = match self.key {
+                Name::None => false,
+                Name::Plain(key) => self.ignored.seen_before(Cow::Borrowed(key)),
+                Name::Escaped => true,
+            };
+            if repeated {
+                return Err(Fail.into());
+            }
+        }
+        self.access.next_value_seed(Seed(seed))
     }
 
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.access.size_hint()
     }
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, 'de, S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
+        self.0.deserialize(KeyStrict(deserializer, self.1))
+    }
+}
+
+/// Forwards `deserialize_*` methods to [`Strict`]: a key is only kept as a field's name.
+macro_rules! forward_to_strict {
+    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
+            Strict(self.0).$method($($arg,)* visitor)
+        }
+    )*};
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyStrict<'_, 'de, D> {
+    type Error = D::Error;
+
+    forward_to_strict! {
+        deserialize_any(); deserialize_bool(); deserialize_char(); deserialize_unit();
+        deserialize_i8(); deserialize_i16(); deserialize_i32(); deserialize_i64();
+        deserialize_u8(); deserialize_u16(); deserialize_u32(); deserialize_u64();
+        deserialize_i128(); deserialize_u128(); deserialize_f32(); deserialize_f64();
+        deserialize_str(); deserialize_string(); deserialize_bytes(); deserialize_byte_buf();
+        deserialize_option(); deserialize_unit_struct(name: &'static str);
+        deserialize_newtype_struct(name: &'static str);
+        deserialize_seq();
+        deserialize_tuple(len: usize);
+        deserialize_tuple_struct(name: &'static str, len: usize);
+        deserialize_map();
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]);
+        deserialize_enum(name: &'static str, variants: &'static [&'static str]);
+        deserialize_ignored_any();
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_identifier(KeyName(visitor, self.1))
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.0.is_human_readable()
+    }
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for KeyName<'_, 'de, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(formatter)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, name: &'de str) -> Result<V::Value, E> {
+        *self.1 = Name::Plain(name);
+        Wrap(self.0).visit_borrowed_str(name)
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<V::Value, E> {
+        *self.1 = Name::Escaped;
+        Wrap(self.0).visit_str(name)
+    }
+    // `serde_json` gives a key no other way; any other visit fails by default.
 }
 
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<S> {
@@ -477,6 +590,26 @@ mod tests {
         }
         both_accept::<Mirror>(r#"{"x": null, "url": "a", "y": {"k": {"k": [null]}}, "z": [[]]}"#);
         from_str_strict::<Closed>(r#"{"a": 1, "b": 2}"#).unwrap_err();
+    }
+
+    #[test]
+    fn a_repeated_key_no_struct_reads_is_rejected() {
+        // serde ignores both; the schema's `duplicateKey` does not.
+        serde_json::from_str::<Mirror>(r#"{"url": "a", "x": 1, "x": [2]}"#).unwrap();
+        from_str_strict::<Mirror>(r#"{"url": "a", "x": 1, "x": [2]}"#).unwrap_err();
+        from_str_strict::<Mirror>(r#"{"x": 1, "url": "a", "x0": 2, "y": {"x": 1}}"#).unwrap();
+        // One with escapes is not kept: ignored, it takes the slow path, which tells.
+        from_str_strict::<Mirror>(r#"{"x": 1, "url": "a", "\u0078": 2}"#).unwrap_err();
+        from_str_strict::<Mirror>(r#"{"url": "a", "\u0079": 2}"#).unwrap_err();
+        // Nested, and with many keys (past the few compared directly).
+        let many = (0..40).fold(String::new(), |mut many, n| {
+            std::fmt::Write::write_fmt(&mut many, format_args!(r#""k{n}": {n}, "#)).unwrap();
+            many
+        });
+        let nested = format!(r#"{{"url": "a", "k": {{{many}"url": "b"}}}}"#);
+        from_str_strict::<Mirror>(&nested).unwrap();
+        let text = format!(r#"[{{"url": "a", {many}"k7": 0}}]"#);
+        from_str_strict::<Vec<Mirror>>(&text).unwrap_err();
     }
 
     #[test]
