@@ -418,3 +418,46 @@ fn a_million_mutated_documents() {
     let invalid = mutation_loop(seed, 1_000_000);
     assert!(invalid > 700_000, "only {invalid} invalid documents");
 }
+
+/// A secret with a `/` (as AWS secret keys have) copied with the slash written `\/`, which
+/// JSON reads as the same string: the copy is masked like the secret, wherever it is and
+/// whichever path reads the document.
+#[test]
+fn a_copy_spelt_with_an_escaped_slash_is_masked() {
+    const SLASHED: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    let copy = SLASHED.replace('/', "\\/");
+    let ci = format!(r#""ci": {{{CI}, "secret_key": "{SLASHED}"}}"#);
+    let documents = [
+        // Read whole by the fast path; one constraint fails on the copy's line.
+        format!(
+            r#"{{{ci},
+"setup": {{"region": "us-east-1", "role_arn": "bad", "external_id": "{copy}"}}}}"#
+        ),
+        // A structural mistake: the shape checker reads it.
+        format!(
+            r#"{{{ci},
+"setup": {{"region": "us-east1", "role_arn": "x", "external_id": "{copy}", "regoin": "VISIBLE"}}}}"#
+        ),
+        // Inside a longer string, and as a key.
+        format!(
+            r#"{{{ci},
+"setup": {{"region": "us-east-1", "role_arn": "bad", "policy": "a {copy} b", "{copy}": 1}}}}"#
+        ),
+        // Not JSON: the salvage reader.
+        format!(
+            r#"{{{ci},
+"setup": {{"region": "us-east-1", "role_arn": "x", "external_id": "{copy}",}}}}"#
+        ),
+    ];
+    for doc in &documents {
+        let report = report(support::Model::Ecr, doc.as_bytes()).expect("invalid");
+        for (output, text) in outputs(doc.as_bytes(), &report) {
+            for piece in ["K7MDENG", "bPxRfiCY", "wJalrXUt"] {
+                assert!(
+                    !text.contains(piece),
+                    "{output} shows {piece:?}, for\n{doc}\n{text}"
+                );
+            }
+        }
+    }
+}

@@ -406,6 +406,8 @@ pub(crate) struct Copies<'a> {
     shortest_long: usize,
     /// The length of the shortest secret.
     shortest: usize,
+    /// Whether a secret has a `/`, which JSON also writes `\/`.
+    slash: bool,
 }
 
 impl<'a> Copies<'a> {
@@ -493,6 +495,7 @@ impl<'a> Copies<'a> {
                 .unwrap_or_default();
         }
         self.lengths |= Copies::length_bit(&value);
+        self.slash |= value.contains('/');
         self.shortest = if self.exact.is_empty() {
             value.len()
         } else {
@@ -573,12 +576,14 @@ impl<'a> Copies<'a> {
     }
 
     /// Whether a secret may be written outside `spans`: one secret is looked for in the text
-    /// as written and as decoded (a copy spelt with other escapes has a `\u` outside); with
-    /// more, every token is read.
+    /// as written and as decoded; a copy spelt with other escapes has a `\u` outside, or a
+    /// `\/` where the secret has a `/` (the only other character JSON lets be written two
+    /// ways). With more secrets, every token is read.
     fn may_be_copied(&self, input: &[u8], spans: &[Range<usize>]) -> bool {
         // Set up once, for every document: a search set up for two bytes costs more than it
         // finds.
         static ESCAPE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"\\u"));
+        static SLASH: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"\\/"));
         if self.written.len() > Copies::LOOKED_FOR {
             return true;
         }
@@ -590,6 +595,7 @@ impl<'a> Copies<'a> {
             .iter()
             .any(|needle| occurs(input, needle.as_bytes(), outside))
             || ESCAPE.find_iter(input).any(outside)
+            || (self.slash && SLASH.find_iter(input).any(outside))
     }
 }
 
