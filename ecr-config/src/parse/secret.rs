@@ -479,13 +479,17 @@ impl<'a> Copies<'a> {
         if self.written.len() <= Copies::LOOKED_FOR {
             let written = token.strip_prefix(b"\"").unwrap_or(token);
             let written = written.strip_suffix(b"\"").unwrap_or(written);
-            let written = String::from_utf8_lossy(written);
+            // Mostly UTF-8 (a JSON document's token): checked the quick way first.
+            let written = std::str::from_utf8(written)
+                .map_or_else(|_| String::from_utf8_lossy(written), Cow::Borrowed);
             if written != value {
                 self.written.push(value.clone());
             }
             self.written.push(written);
         }
-        if self.long.len() < Copies::CONTAINED && value.chars().count() >= Copies::LONG {
+        // At most four bytes a character: a long enough text is counted no further.
+        let long = value.len() >= 4 * Copies::LONG || value.chars().count() >= Copies::LONG;
+        if self.long.len() < Copies::CONTAINED && long {
             self.long.push(value.clone());
             self.shortest_long = self
                 .long
