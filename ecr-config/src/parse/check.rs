@@ -13,7 +13,8 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::__private::compile_time::{OUT_OF_RANGE, closest};
+use crate::__private::compile_time::OUT_OF_RANGE;
+use crate::__private::suggest::closest;
 use crate::__private::{
     Measure, check_const, check_json_media_type, check_length, check_range, pattern_failed,
 };

@@ -27,7 +27,7 @@ use std::sync::{LazyLock, PoisonError, RwLock};
 
 use memchr::memmem::Finder;
 
-use crate::__private::compile_time::near_miss;
+use crate::__private::suggest::near_miss;
 use crate::meta::{FieldMeta, Shape, StructMeta};
 
 use super::salvage::{Lexer, Token, is_literal, key_text};

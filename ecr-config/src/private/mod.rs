@@ -8,6 +8,7 @@ pub mod embedded;
 pub mod json;
 pub mod length;
 mod rules;
+pub(crate) mod suggest;
 
 pub use rules::{
     ConstTarget, HasLength, Measure, MediaTypeTarget, PatternTarget, RangeTarget, check_const,
