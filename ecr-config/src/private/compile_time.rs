@@ -13,6 +13,10 @@
 //! Types that contain themselves (`struct Tree { children: Vec<Tree> }`) have no
 //! [`ConstShape`]: as data it would be infinite. Using one at compile time is a
 //! "cycle detected" error.
+//!
+//! Every function here is `#[inline]`: they run in `const` evaluation, never at run time (tests
+//! aside), and an inline function is compiled only where it is called at run time, so none of
+//! them is compiled into this crate, which every user builds.
 
 use crate::error::Keyword;
 use crate::meta::Shape;
@@ -121,6 +125,7 @@ pub enum ConstShape {
 impl ConstShape {
     /// The data form of a shape without nested shapes; anything else is [`ConstShape::Any`]
     /// (containers and structs fill in their own).
+    #[inline]
     pub const fn leaf(shape: Shape) -> ConstShape {
         match shape {
             Shape::Boolean => ConstShape::Boolean,
@@ -166,6 +171,7 @@ pub struct ConstField {
 pub struct NotPromoted;
 
 impl Drop for NotPromoted {
+    #[inline]
     fn drop(&mut self) {}
 }
 
@@ -178,6 +184,7 @@ impl Drop for NotPromoted {
 /// Reached through this call, in a field list that cannot be promoted ([`NotPromoted`]), the
 /// shape is only evaluated when a compile-time check uses it; for a recursive type that use
 /// is the error ("cycle detected"), and the type itself still compiles.
+#[inline]
 pub const fn shape_of<T: crate::Validate + ?Sized>() -> &'static ConstShape {
     T::__CONST_SHAPE
 }
@@ -274,6 +281,7 @@ const MAX_FINDINGS: usize = 256;
 
 impl Report {
     /// An empty report whose lines start with `prefix`.
+    #[inline]
     pub const fn new(prefix: &'static str, names: Names) -> Self {
         Report {
             buf: [0; CAPACITY],
@@ -288,6 +296,7 @@ impl Report {
     }
 
     /// Each finding's text, in order (run time only: for tests).
+    #[inline]
     pub fn findings(&self) -> impl Iterator<Item = &str> {
         let text = self.as_str();
         let starts = &self.starts[..self.written.min(MAX_FINDINGS)];
@@ -300,16 +309,19 @@ impl Report {
     }
 
     /// Whether nothing was found.
+    #[inline]
     pub const fn is_empty(&self) -> bool {
         self.written == 0 && self.omitted == 0
     }
 
     /// The number of findings.
+    #[inline]
     pub const fn count(&self) -> usize {
         self.written + self.omitted
     }
 
     /// The findings, a line each.
+    #[inline]
     pub const fn as_str(&self) -> &str {
         let (bytes, _) = self.buf.split_at(self.len);
         match core::str::from_utf8(bytes) {
@@ -320,16 +332,19 @@ impl Report {
     }
 
     /// The number of findings left out for want of room.
+    #[inline]
     pub const fn omitted(&self) -> usize {
         self.omitted
     }
 
+    #[inline]
     const fn push_str(&mut self, text: &str) {
         self.push_bytes(text.as_bytes());
     }
 
     /// Appends `bytes` (whole UTF-8 text), or as much as fits, cut at a character boundary:
     /// a report that ran out of room is shortened, never made unreadable.
+    #[inline]
     const fn push_bytes(&mut self, bytes: &[u8]) {
         let mut end = bytes.len();
         if end > CAPACITY - self.len {
@@ -346,6 +361,7 @@ impl Report {
         }
     }
 
+    #[inline]
     const fn push_u128(&mut self, mut n: u128) {
         let mut digits = [0u8; 39];
         let mut start = digits.len();
@@ -361,10 +377,12 @@ impl Report {
         self.push_bytes(digits);
     }
 
+    #[inline]
     const fn push_usize(&mut self, n: usize) {
         self.push_u128(n as u128);
     }
 
+    #[inline]
     const fn push_i128(&mut self, n: i128) {
         if n < 0 {
             self.push_str("-");
@@ -373,6 +391,7 @@ impl Report {
     }
 
     /// The pointer of `path`, RFC 6901-escaped.
+    #[inline]
     const fn push_pointer(&mut self, path: &FieldPath<'_>) {
         if let Some(parent) = path.parent() {
             self.push_pointer(parent);
@@ -406,6 +425,7 @@ impl Report {
 
     /// Starts a finding's line: `PREFIX LINE:COLUMN: POINTER: `. `false` when there is no room
     /// left, and the finding is counted as omitted.
+    #[inline]
     const fn begin(&mut self, line: u32, column: u32, path: &FieldPath<'_>) -> bool {
         // Room for a long finding; the rest is summarized.
         if self.len + 512 > CAPACITY || self.written == MAX_FINDINGS {
@@ -435,12 +455,14 @@ impl Report {
         true
     }
 
+    #[inline]
     const fn end(&mut self, keyword: Keyword) {
         self.push_str(" (");
         self.push_str(keyword.as_str());
         self.push_str(")");
     }
 
+    #[inline]
     const fn type_error(&mut self, node: &Node, shape: &ConstShape, path: &FieldPath<'_>) {
         if self.begin(node.line, node.column, path) {
             self.push_str("expected ");
@@ -452,6 +474,7 @@ impl Report {
     }
 
     /// `must be at least MIN, found FOUND (minimum)` and the like.
+    #[inline]
     const fn range_error(
         &mut self,
         node: &Node,
@@ -474,6 +497,7 @@ impl Report {
         self.end(keyword);
     }
 
+    #[inline]
     const fn push_found(&mut self, number: Found) {
         match number {
             Found::Int(n) => self.push_i128(n),
@@ -481,6 +505,7 @@ impl Report {
         }
     }
 
+    #[inline]
     const fn length_error(
         &mut self,
         node: &Node,
@@ -543,6 +568,7 @@ impl Report {
     }
 
     /// `must be one of: A, B; did you mean "A"?`
+    #[inline]
     const fn one_of(&mut self, allowed: &[&str], suggestion: Option<&str>) {
         self.push_str("must be one of: ");
         let mut i = 0;
@@ -561,6 +587,7 @@ impl Report {
     }
 }
 
+#[inline]
 const fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -572,6 +599,7 @@ enum Found {
     Text(&'static str),
 }
 
+#[inline]
 const fn expected(shape: &ConstShape) -> &'static str {
     match shape {
         ConstShape::Boolean => "a boolean",
@@ -585,6 +613,7 @@ const fn expected(shape: &ConstShape) -> &'static str {
     }
 }
 
+#[inline]
 const fn type_name(value: &Json) -> &'static str {
     match value {
         Json::Null => "null",
@@ -601,12 +630,14 @@ const fn type_name(value: &Json) -> &'static str {
 // The checker: `parse/check.rs`, as `const fn`s over the data above
 
 /// Checks `node` against `shape`, writing every finding to `report`.
+#[inline]
 pub const fn check(shape: &ConstShape, node: &Node, report: &mut Report) {
     value(shape, node, &FieldPath::ROOT, report);
 }
 
 /// `false` when the type is wrong, so that nothing below it (nor the field's rules) is
 /// reported.
+#[inline]
 const fn value(shape: &ConstShape, node: &Node, path: &FieldPath<'_>, report: &mut Report) -> bool {
     match (shape, &node.value) {
         (ConstShape::Any, _)
@@ -675,6 +706,7 @@ const fn value(shape: &ConstShape, node: &Node, path: &FieldPath<'_>, report: &m
     }
 }
 
+#[inline]
 const fn integer(
     node: &Node,
     number: &JsonNumber,
@@ -703,6 +735,7 @@ const fn integer(
 }
 
 /// No `.`, `e` or `E`, and not `-0`.
+#[inline]
 const fn integer_syntax(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.len() == 2 && bytes[0] == b'-' && bytes[1] == b'0' {
@@ -718,6 +751,7 @@ const fn integer_syntax(text: &str) -> bool {
     true
 }
 
+#[inline]
 const fn variant(
     node: &Node,
     text: &str,
@@ -738,6 +772,7 @@ const fn variant(
     }
 }
 
+#[inline]
 const fn contains(names: &[&str], text: &str) -> bool {
     let mut i = 0;
     while i < names.len() {
@@ -749,6 +784,7 @@ const fn contains(names: &[&str], text: &str) -> bool {
     false
 }
 
+#[inline]
 const fn object(
     node: &Node,
     members: &[Member],
@@ -770,6 +806,7 @@ const fn object(
 }
 
 /// The fields of `meta` in declaration order, flattened ones in their place.
+#[inline]
 const fn fields(
     node: &Node,
     members: &[Member],
@@ -805,6 +842,7 @@ const fn fields(
     }
 }
 
+#[inline]
 const fn field_name(field: &ConstField, names: Names) -> &'static str {
     match names {
         Names::Serialized => field.name,
@@ -812,6 +850,7 @@ const fn field_name(field: &ConstField, names: Names) -> &'static str {
     }
 }
 
+#[inline]
 const fn find_member<'a>(members: &'a [Member], key: &str) -> Option<&'a Member> {
     let mut i = 0;
     while i < members.len() {
@@ -824,6 +863,7 @@ const fn find_member<'a>(members: &'a [Member], key: &str) -> Option<&'a Member>
 }
 
 /// The field named `key`, looking through flattened fields.
+#[inline]
 const fn find_field(meta: &ConstStruct, key: &str, names: Names) -> Option<&'static ConstField> {
     let mut i = 0;
     while i < meta.fields.len() {
@@ -850,6 +890,7 @@ const MAX_PROPERTIES: usize = 512;
 
 /// The property names of `meta` in declaration order, flattened ones in their place, as the
 /// runtime lists them for [`closest`].
+#[inline]
 const fn property_names(
     meta: &ConstStruct,
     names: Names,
@@ -871,6 +912,7 @@ const fn property_names(
     }
 }
 
+#[inline]
 const fn unknown(member: &Member, meta: &ConstStruct, path: &FieldPath<'_>, report: &mut Report) {
     let at = path.key(member.key);
     if !report.begin(member.line, member.column, &at) {
@@ -891,6 +933,7 @@ const fn unknown(member: &Member, meta: &ConstStruct, path: &FieldPath<'_>, repo
     report.end(Keyword::AdditionalProperties);
 }
 
+#[inline]
 const fn rules(rules: &[ConstRule], node: &Node, path: &FieldPath<'_>, report: &mut Report) {
     let mut i = 0;
     while i < rules.len() {
@@ -899,6 +942,7 @@ const fn rules(rules: &[ConstRule], node: &Node, path: &FieldPath<'_>, report: &
     }
 }
 
+#[inline]
 const fn rule(rule: &ConstRule, node: &Node, path: &FieldPath<'_>, report: &mut Report) {
     let text = match node.value {
         Json::Str(text) => Some(text),
@@ -997,6 +1041,7 @@ const fn rule(rule: &ConstRule, node: &Node, path: &FieldPath<'_>, report: &mut 
 }
 
 /// The number as the runtime reads it for a range: an `i128` if it parses as one.
+#[inline]
 const fn found(number: &JsonNumber) -> Found {
     match number.int {
         Some(n) => Found::Int(n),
@@ -1007,6 +1052,7 @@ const fn found(number: &JsonNumber) -> Found {
 /// `value < bound` (`below`) or `bound < value`, across integer and float as the runtime
 /// compares them.
 #[allow(clippy::cast_precision_loss)]
+#[inline]
 const fn less(value: JsonNumber, bound: ConstNumber, below: bool) -> bool {
     let (a, b) = match (value.int, bound.int) {
         (Some(a), Some(b)) => return if below { a < b } else { b < a },
@@ -1027,6 +1073,7 @@ const fn less(value: JsonNumber, bound: ConstNumber, below: bool) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Strings
 
+#[inline]
 const fn str_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
@@ -1048,6 +1095,7 @@ const fn str_eq(a: &str, b: &str) -> bool {
 /// The compile error for `node`, if it breaks `shape`: `source` as a header line, then every
 /// finding; empty when `node` is valid. The macros panic with it in a `const` block of their
 /// own, so rustc points at the macro call.
+#[inline]
 pub const fn verdict(
     shape: &ConstShape,
     node: &Node,
@@ -1107,6 +1155,7 @@ pub const fn verdict(
 }
 
 /// Whether position `a` comes before `b` in the document.
+#[inline]
 const fn before(a: (u32, u32), b: (u32, u32)) -> bool {
     a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
 }
