@@ -3,6 +3,7 @@
 //! is transcoded straight from `serde_json`'s reader to its pretty writer.
 
 /// The example indented by two spaces a level, or `None` when it is not JSON.
+#[inline]
 pub(super) fn pretty(example: &str) -> Option<String> {
     let mut reader = serde_json::Deserializer::from_str(example);
     let mut out = Vec::new();

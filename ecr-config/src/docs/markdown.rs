@@ -8,6 +8,7 @@ use std::collections::HashMap;
 ///
 /// `|` is left alone: only table cells give it a meaning, and [`cell`] escapes it there. An
 /// escape here as well would leave a backslash before it that turns the cell's escape off.
+#[inline]
 pub(super) fn text(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -46,6 +47,7 @@ pub(super) fn text(text: &str) -> String {
 /// The fence is one backtick longer than the longest run inside, and a space pads each side
 /// when the text starts or ends with a backtick (or would lose its own edge spaces), as code
 /// spans require. Line breaks become spaces, as a code span renders them.
+#[inline]
 pub(super) fn code(text: &str) -> String {
     let text = text.replace("\r\n", " ").replace(['\n', '\r'], " ");
     if text.is_empty() {
@@ -71,6 +73,7 @@ pub(super) fn code(text: &str) -> String {
 /// inside code spans too: GitHub's renderer (cmark-gfm, `unescape_pipes` in
 /// `extensions/table.c`) turns each `\|` of a cell into `|` before it reads the cell's inline
 /// Markdown, so a code span shows a bare `|`, and `\\|` shows `\|`.
+#[inline]
 pub(super) fn cell(markdown: &str) -> String {
     markdown
         .replace("\r\n", "\n")
@@ -83,6 +86,7 @@ pub(super) fn cell(markdown: &str) -> String {
 ///
 /// An unmatched backtick is literal where it stands, but in a table cell the rules written
 /// after the description would give it a closing run, and the code span would swallow them.
+#[inline]
 pub(super) fn close_code_spans(markdown: &str) -> String {
     let bytes = markdown.as_bytes();
     let mut runs = Vec::new();
@@ -136,6 +140,7 @@ pub(super) fn close_code_spans(markdown: &str) -> String {
 }
 
 /// A fenced code block of `language` that no line of `body` can close early.
+#[inline]
 pub(super) fn code_block(language: &str, body: &str) -> String {
     let mut longest = 0;
     for line in body.lines() {
@@ -157,6 +162,7 @@ pub(super) struct Slugger {
 
 impl Slugger {
     /// The anchor of the next heading, whose rendered text is `heading`.
+    #[inline]
     pub(super) fn slug(&mut self, heading: &str) -> String {
         let base: String = heading
             .to_lowercase()

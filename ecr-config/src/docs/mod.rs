@@ -2,6 +2,9 @@
 //! settings pages: a section per object with a table of its properties, each property's
 //! rules in the page's wording, and the object's example. The same declarations drive
 //! validation, parsing and the schema, so the reference cannot drift from what is checked.
+//!
+//! Its functions are `#[inline]`: compiled only into a crate that asks for a reference, not
+//! into the runtime crate every user builds (most only parse and validate).
 
 mod example;
 mod markdown;
@@ -20,6 +23,7 @@ const MAX_SAFE_INTEGER: u128 = (1 << 53) - 1;
 
 /// The Markdown reference of a shape; see
 /// [`Validate::markdown_reference`](crate::Validate::markdown_reference).
+#[inline]
 pub(crate) fn generate(shape: &'static Shape) -> String {
     let blocks = match unwrap(shape) {
         Shape::Object(meta) => Planner::document(meta),
@@ -54,6 +58,7 @@ struct Path {
 impl Path {
     /// The path of the object reached through property `name` and then `suffix` (`[]` for
     /// an item, `.*` for a map's value), from the object at `parent`.
+    #[inline]
     fn child(parent: Option<&Path>, name: &str, suffix: &str) -> Path {
         let (plain, markdown) = parent.map_or(("", ""), |parent| (&parent.plain, &parent.markdown));
         let dot = if parent.is_some() { "." } else { "" };
@@ -85,6 +90,7 @@ struct Planner {
 
 impl Planner {
     /// The reference of `meta`: its section, then one per object nested in it, depth first.
+    #[inline]
     fn document(meta: &'static StructMeta) -> Vec<String> {
         let mut planner = Planner::default();
         planner.section(meta, None, meta.title, meta.description);
@@ -107,6 +113,7 @@ impl Planner {
 
     /// Plans the section of `meta` found at `path` (`None` for the document itself) and those
     /// of the objects inside it; returns its index.
+    #[inline]
     fn section(
         &mut self,
         meta: &'static StructMeta,
@@ -164,6 +171,7 @@ impl Planner {
         index
     }
 
+    #[inline]
     fn render(&self, index: usize, blocks: &mut Vec<String>) {
         let section = &self.sections[index];
         let (level, sublevel) = if index == 0 {
@@ -186,6 +194,7 @@ impl Planner {
         }
     }
 
+    #[inline]
     fn table(&self, section: &Section) -> String {
         if section.rows.is_empty() {
             return "None.".to_owned();
@@ -223,6 +232,7 @@ impl Planner {
 }
 
 /// The reference of a type that is not a struct: its name, its JSON type and its values.
+#[inline]
 fn value(shape: &'static Shape) -> Vec<String> {
     let mut blocks = Vec::new();
     match shape {
@@ -241,6 +251,7 @@ fn value(shape: &'static Shape) -> Vec<String> {
 }
 
 /// `shape` without the wrappers that do not change the JSON value (`Option`, `Secret`).
+#[inline]
 fn unwrap(shape: &'static Shape) -> &'static Shape {
     match shape {
         Shape::Optional(inner) | Shape::Sensitive(inner) => unwrap(inner()),
@@ -249,6 +260,7 @@ fn unwrap(shape: &'static Shape) -> &'static Shape {
 }
 
 /// Whether the value, or every item or map value of it, is a `Secret`.
+#[inline]
 fn holds_secret(shape: &'static Shape) -> bool {
     match shape {
         Shape::Sensitive(_) => true,
@@ -259,6 +271,7 @@ fn holds_secret(shape: &'static Shape) -> bool {
 
 /// The struct a property holds, as its value, its items (`[]`) or its map's values (`.*`),
 /// with the path's suffix that leads to it.
+#[inline]
 fn object_in(shape: &'static Shape) -> Option<(&'static StructMeta, String)> {
     match shape {
         Shape::Object(meta) => Some((meta, String::new())),
@@ -270,6 +283,7 @@ fn object_in(shape: &'static Shape) -> Option<(&'static StructMeta, String)> {
 }
 
 /// The properties of `meta`, those of flattened fields in their place (as in the schema).
+#[inline]
 fn flattened(meta: &'static StructMeta, out: &mut Vec<&'static FieldMeta>) {
     for field in meta.fields {
         match (field.flatten, (field.shape)()) {
@@ -280,6 +294,7 @@ fn flattened(meta: &'static StructMeta, out: &mut Vec<&'static FieldMeta>) {
 }
 
 /// The Type cell: the JSON type, with objects linked to their section.
+#[inline]
 fn type_name(shape: &'static Shape, anchor: Option<&str>) -> String {
     match shape {
         Shape::Any => "any".to_owned(),
@@ -298,6 +313,7 @@ fn type_name(shape: &'static Shape, anchor: Option<&str>) -> String {
 }
 
 /// The lines under a property's description, in the settings page's wording and order.
+#[inline]
 fn constraints(field: &FieldMeta) -> Vec<String> {
     let shape = unwrap((field.shape)());
     let mut lines = Vec::new();
@@ -346,6 +362,7 @@ fn constraints(field: &FieldMeta) -> Vec<String> {
     lines
 }
 
+#[inline]
 fn enum_values(meta: &EnumMeta) -> String {
     let names: Vec<String> = meta.names.iter().map(|name| quoted(name)).collect();
     format!("Enum: {}", names.join(", "))
@@ -354,6 +371,7 @@ fn enum_values(meta: &EnumMeta) -> String {
 /// The bounds a number must stay within: those declared with `#[range]`, narrowed to the
 /// integer type's own where that is tighter, else the type's own when a reader can use them
 /// (`u8`: 0 to 255), as the schema states them.
+#[inline]
 fn bounds(shape: &Shape, rules: &[Rule]) -> (Option<String>, Option<String>) {
     let own = match *shape {
         Shape::Integer { min, max } => Some((min, max)),
@@ -375,6 +393,7 @@ fn bounds(shape: &Shape, rules: &[Rule]) -> (Option<String>, Option<String>) {
     (minimum, maximum)
 }
 
+#[inline]
 fn narrowed(declared: Number, own: Option<i128>, tighter: fn(i128, i128) -> i128) -> String {
     match (declared, own) {
         (Number::Int(declared), Some(own)) => tighter(declared, own).to_string(),
@@ -383,6 +402,7 @@ fn narrowed(declared: Number, own: Option<i128>, tighter: fn(i128, i128) -> i128
 }
 
 /// A string value as JSON writes it, escaped for Markdown: `"aws-ecr"`.
+#[inline]
 fn quoted(value: &str) -> String {
     text(&serde_json::Value::from(value).to_string())
 }

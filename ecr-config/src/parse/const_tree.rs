@@ -2,6 +2,8 @@
 //! the text: lets tests run [`compile_time::check`](crate::__private::compile_time::check) on
 //! exactly the documents [`from_json_str`](crate::from_json_str) sees, and compare the two.
 //! Leaks what it builds (`&'static` slices, as `const` data has); for tests only.
+//!
+//! For tests only: `#[inline]`, so it is compiled into the tests that call it, not here.
 
 use crate::__private::compile_time::{Json, JsonNumber, Member, Node};
 
@@ -11,6 +13,7 @@ use super::syntax;
 
 /// The document of `text`, duplicate keys dropped after their first occurrence (the
 /// `include_config!` macro reports those itself); `None` if `text` is not JSON.
+#[inline]
 pub fn document(text: &str) -> Option<&'static Node> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let base = text.len() - body.len();
@@ -37,6 +40,7 @@ struct Lines<'a> {
 
 impl Lines<'_> {
     /// 1-based line and column in characters of byte `offset` of the body.
+    #[inline]
     fn position(&mut self, offset: usize) -> (u32, u32) {
         let (line, column) = self.cursor.advance(self.text, self.base + offset);
         let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
@@ -44,6 +48,7 @@ impl Lines<'_> {
     }
 
     /// The value at the reader's cursor.
+    #[inline]
     fn node(&mut self, reader: &mut Reader<'_>, depth: usize) -> Result<Node, Stop> {
         let first = reader.peek()?;
         let (line, column) = self.position(reader.at);
@@ -108,6 +113,7 @@ impl Lines<'_> {
     }
 }
 
+#[inline]
 fn leak(text: &str) -> &'static str {
     Box::leak(text.to_owned().into_boxed_str())
 }

@@ -1,5 +1,8 @@
 //! JSON Schema (draft 2020-12) generated from a type's [`Shape`]: the same declarations that
 //! drive validation and parsing, so the three cannot drift apart.
+//!
+//! Its functions are `#[inline]`: compiled only into a crate that asks for a schema, not
+//! into the runtime crate every user builds (most only parse and validate).
 
 use std::collections::BTreeMap;
 
@@ -15,6 +18,7 @@ pub(crate) mod schemars;
 pub(crate) const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// The JSON Schema of a shape; see [`Validate::json_schema`](crate::Validate::json_schema).
+#[inline]
 pub(crate) fn generate(shape: &'static Shape) -> Value {
     let (mut body, defs) = parts(shape, "#/$defs/");
     let mut root = Map::new();
@@ -28,6 +32,7 @@ pub(crate) fn generate(shape: &'static Shape) -> Value {
 
 /// A shape's schema without the root's `$schema`, and the definitions its `$ref`s name, each
 /// referred to as `ref_prefix` followed by the Rust name of the type.
+#[inline]
 pub(crate) fn parts(
     shape: &'static Shape,
     ref_prefix: &str,
@@ -66,6 +71,7 @@ struct Generator<'a> {
 }
 
 impl Generator<'_> {
+    #[inline]
     fn shape(&mut self, shape: &'static Shape) -> Value {
         match shape {
             Shape::Any => json!({}),
@@ -104,6 +110,7 @@ impl Generator<'_> {
         }
     }
 
+    #[inline]
     fn object(&mut self, meta: &'static StructMeta) -> Value {
         let mut schema = described(meta.title, meta.description, "object");
         let mut properties = Map::new();
@@ -136,6 +143,7 @@ impl Generator<'_> {
     }
 
     /// A property: its type's schema, with the field's own title, description and rules.
+    #[inline]
     fn property(&mut self, field: &'static FieldMeta) -> Value {
         let mut schema = match self.shape((field.shape)()) {
             Value::Object(schema) => schema,
@@ -192,6 +200,7 @@ impl Generator<'_> {
 }
 
 /// A schema of JSON type `kind` with the type's title and description, when it has them.
+#[inline]
 fn described(title: Option<&str>, description: Option<&str>, kind: &str) -> Map<String, Value> {
     let mut schema = Map::new();
     for (key, value) in [("title", title), ("description", description)] {
@@ -204,6 +213,7 @@ fn described(title: Option<&str>, description: Option<&str>, kind: &str) -> Map<
 }
 
 /// The properties of `meta`, those of flattened fields in their place.
+#[inline]
 fn flattened(meta: &'static StructMeta, out: &mut Vec<&'static FieldMeta>) {
     for field in meta.fields {
         match (field.flatten, (field.shape)()) {
@@ -213,6 +223,7 @@ fn flattened(meta: &'static StructMeta, out: &mut Vec<&'static FieldMeta>) {
     }
 }
 
+#[inline]
 fn number(number: Number) -> Value {
     match number {
         Number::Int(n) => integer(n),
@@ -222,6 +233,7 @@ fn number(number: Number) -> Value {
 
 /// A JSON number for any Rust integer bound (`serde_json` holds 64 bits).
 #[allow(clippy::cast_precision_loss)]
+#[inline]
 fn integer(n: i128) -> Value {
     if let Ok(n) = i64::try_from(n) {
         Value::from(n)
