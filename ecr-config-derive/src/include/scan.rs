@@ -167,7 +167,7 @@ fn syntax(text: &str, offset: usize, message: String) -> Finding {
 
 /// `serde_json`'s message without its " at line L column C", and the byte offset into `text`
 /// it points at, for an error found reading the part of `text` from `base`: as the runtime's
-/// `tree::syntax_error` computes it.
+/// `parse::syntax::syntax_error` computes it (the derive cannot call the runtime crate).
 fn serde_error(text: &str, base: usize, error: &serde_json::Error) -> (usize, String) {
     let part = &text[base..];
     let line_start: usize = part

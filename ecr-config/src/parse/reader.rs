@@ -8,6 +8,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::__private::json::plain_run;
+
 use super::syntax::{SyntaxError, decode};
 
 /// Why reading stopped: the text is not JSON.
@@ -18,47 +20,6 @@ pub(crate) enum Stop {
     /// JSON's grammar, but not a document: a string whose escapes make no string (`"\ud800"`),
     /// or nesting too deep.
     Syntax(SyntaxError),
-}
-
-/// The bytes that end or interrupt a string's plain run: the quote, the backslash, and the
-/// control characters, which JSON does not allow unescaped.
-static STRING_STOP: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        table[byte] = true;
-        byte += 1;
-    }
-    table[b'"' as usize] = true;
-    table[b'\\' as usize] = true;
-    table
-};
-
-/// The offset of the first byte at or after `i` that ends a string's plain run
-/// ([`STRING_STOP`]), or the length of `bytes`. Eight bytes at a time, as `serde_json` does:
-/// a byte is flagged where subtracting one from it (or `0x20`, for the control characters)
-/// borrows out of it; the first flagged byte of a word is exact.
-fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let control = word.wrapping_sub(ONES * 0x20) & !word;
-        let quote = word ^ (ONES * u64::from(b'"'));
-        let quote = quote.wrapping_sub(ONES) & !quote;
-        let backslash = word ^ (ONES * u64::from(b'\\'));
-        let backslash = backslash.wrapping_sub(ONES) & !backslash;
-        let flagged = (control | quote | backslash) & HIGH;
-        if flagged != 0 {
-            // Little-endian: the first byte is the lowest.
-            return i + (flagged.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < bytes.len() && !STRING_STOP[usize::from(bytes[i])] {
-        i += 1;
-    }
-    i
 }
 
 /// A member's key, decoded, and the span of its string literal.
@@ -170,7 +131,7 @@ impl<'a> Reader<'a> {
         let mut i = start + 1;
         let mut escaped = false;
         loop {
-            i = plain_run_end(self.bytes, i);
+            i = plain_run(self.bytes, i);
             match self.bytes.get(i) {
                 Some(b'"') => break,
                 Some(b'\\') => {
@@ -273,10 +234,10 @@ pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         let start = at;
         match bytes.get(at)? {
             b'"' => {
-                at = plain_run_end(bytes, at + 1);
+                at = plain_run(bytes, at + 1);
                 // An escape's backslash and the byte after it; `\uXXXX` goes on as plain text.
                 while bytes.get(at) == Some(&b'\\') {
-                    at = plain_run_end(bytes, at + 2);
+                    at = plain_run(bytes, at + 2);
                 }
                 at = (at + 1).min(bytes.len());
             }
@@ -361,11 +322,12 @@ fn hex4(digits: &[u8]) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{Reader, STRING_STOP, Stop, plain_run_end};
+    use super::{Reader, Stop, plain_run};
+    use crate::__private::json::STRING_STOP;
 
     /// The word-at-a-time scan finds the byte the byte-at-a-time one finds.
     #[test]
-    fn a_plain_run_ends_at_its_first_stop() {
+    fn a_plain_runs_at_its_first_stop() {
         let mut rng = fastrand::Rng::with_seed(9);
         let special = [b'"', b'\\', 0x00, 0x1f, 0x20, 0x21, 0x7f, 0x80, 0xff, b'a'];
         for _ in 0..100_000 {
@@ -382,11 +344,7 @@ mod tests {
             let expected = (from..bytes.len())
                 .find(|&k| STRING_STOP[usize::from(bytes[k])])
                 .unwrap_or(bytes.len());
-            assert_eq!(
-                plain_run_end(&bytes, from),
-                expected,
-                "{bytes:?} from {from}"
-            );
+            assert_eq!(plain_run(&bytes, from), expected, "{bytes:?} from {from}");
         }
     }
 

@@ -254,7 +254,7 @@ const fn literal(b: &[u8], i: usize, word: &[u8]) -> Result<usize, JsonTextError
 }
 
 /// The bytes that end the plain run of a string: `"`, `\` and the control characters.
-const STRING_STOP: [bool; 256] = {
+pub(crate) const STRING_STOP: [bool; 256] = {
     let mut stop = [false; 256];
     let mut byte = 0;
     while byte < 0x20 {
@@ -270,7 +270,7 @@ const STRING_STOP: [bool; 256] = {
 /// bytes at a time while eight remain, so a string costs a few instructions per word.
 /// Bytes >= 0x80 are parts of valid UTF-8 characters (the input is a `&str`) and never stop.
 #[inline(always)]
-const fn plain_run(b: &[u8], mut j: usize) -> usize {
+pub(crate) const fn plain_run(b: &[u8], mut j: usize) -> usize {
     const QUOTES: u64 = u64::from_ne_bytes([b'"'; 8]);
     const BACKSLASHES: u64 = u64::from_ne_bytes([b'\\'; 8]);
     const SPACES: u64 = u64::from_ne_bytes([0x20; 8]);
