@@ -10,7 +10,6 @@
 //! patterns the very matchers, so the two paths cannot word or decide anything differently.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::__private::compile_time::OUT_OF_RANGE;
@@ -24,6 +23,7 @@ use crate::{FieldPath, ValidationErrors};
 
 use super::reader::{Key, Reader, Stop};
 use super::secret::{Json, Place, Secrets, properties};
+use super::strings::Strings;
 use super::syntax::{MAX_DEPTH, SyntaxError};
 
 /// A finding and the bytes of the document it is about.
@@ -331,7 +331,7 @@ impl<'a> Checker<'a> {
         let fields = Fields::of(meta);
         let mut given = Given::new(fields.len());
         // The keys given that the struct does not declare, to tell their duplicates.
-        let mut others = Keys::default();
+        let mut others = Strings::default();
         let mut count = 0;
         while let Some((key, key_span)) = self.key(count == 0)? {
             count += 1;
@@ -345,7 +345,7 @@ impl<'a> Checker<'a> {
                 self.field(field, member_place, &path.key(field.name), depth)?;
             } else {
                 let member_place = place.map(|place| self.secrets.member(place, &key));
-                if others.seen_before(key.clone()) {
+                if !others.insert(key.clone()) {
                     self.duplicate(&key, key_span, path);
                 } else if meta.deny_unknown_fields {
                     let names = fields.names();
@@ -417,13 +417,13 @@ impl<'a> Checker<'a> {
         depth: usize,
     ) -> Result<usize, Stop> {
         self.reader.at += 1;
-        let mut keys = Keys::default();
+        let mut keys = Strings::default();
         let mut count = 0;
         while let Some((key, key_span)) = self.key(count == 0)? {
             count += 1;
             let member_place = place.map(|place| self.secrets.member(place, &key));
             // A duplicate is reported, and its value checked like the first's.
-            if keys.seen_before(key.clone()) {
+            if !keys.insert(key.clone()) {
                 self.duplicate(&key, key_span, path);
             }
             self.value(Some(value), member_place, &path.key(&key), depth + 1)?;
@@ -547,42 +547,6 @@ impl Given {
         match self {
             Given::Few(bits) => *bits & (1 << k) != 0,
             Given::Many(given) => given[k],
-        }
-    }
-}
-
-/// The keys of a map (or those a struct does not declare) seen so far, to tell duplicates in time linear in the members: a few
-/// are compared directly, many go through a hash set (`SipHash`, keyed at random, so no
-/// document can make it quadratic).
-pub(crate) enum Keys<'k> {
-    Few(Vec<Cow<'k, str>>),
-    Many(HashSet<Cow<'k, str>>),
-}
-
-impl Default for Keys<'_> {
-    fn default() -> Self {
-        Keys::Few(Vec::new())
-    }
-}
-
-impl<'k> Keys<'k> {
-    /// Up to this many keys, comparing with each earlier one is the faster way.
-    const FEW: usize = 16;
-
-    /// Records the next key; `true` if an earlier member had it.
-    pub(crate) fn seen_before(&mut self, key: Cow<'k, str>) -> bool {
-        match self {
-            Keys::Few(keys) => {
-                if keys.contains(&key) {
-                    return true;
-                }
-                keys.push(key);
-                if keys.len() > Keys::FEW {
-                    *self = Keys::Many(std::mem::take(keys).into_iter().collect());
-                }
-                false
-            }
-            Keys::Many(keys) => !keys.insert(key),
         }
     }
 }

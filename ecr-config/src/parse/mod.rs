@@ -15,6 +15,7 @@ mod report;
 mod salvage;
 mod secret;
 mod strict;
+mod strings;
 mod syntax;
 
 use std::borrow::Cow;

@@ -31,6 +31,7 @@ use crate::__private::suggest::near_miss;
 use crate::meta::{FieldMeta, Shape, StructMeta};
 
 use super::salvage::{Lexer, Token, is_literal, key_text};
+use super::strings::Strings;
 
 /// What a value's place in the document says about it.
 #[derive(Debug, Clone, Copy)]
@@ -394,7 +395,7 @@ pub(crate) fn properties(meta: &'static StructMeta, each: &mut impl FnMut(&'stat
 #[derive(Debug, Default)]
 pub(crate) struct Copies<'a> {
     /// Every secret value, decoded.
-    exact: Values<'a>,
+    exact: Strings<'a>,
     /// The first [`Copies::CONTAINED`] values of [`Copies::LONG`] characters or more, also
     /// looked for inside other strings. (A few: each costs a search of every string.)
     long: Vec<Cow<'a, str>>,
@@ -600,52 +601,6 @@ impl<'a> Copies<'a> {
             .any(|needle| occurs(input, needle.as_bytes(), outside))
             || ESCAPE.find_iter(input).any(outside)
             || (self.slash && SLASH.find_iter(input).any(outside))
-    }
-}
-
-/// A set of strings: a few are compared directly, many hashed.
-#[derive(Debug)]
-enum Values<'a> {
-    Few(Vec<Cow<'a, str>>),
-    Many(HashSet<Cow<'a, str>>),
-}
-
-impl Default for Values<'_> {
-    fn default() -> Self {
-        Values::Few(Vec::new())
-    }
-}
-
-impl<'a> Values<'a> {
-    /// Up to this many, comparing with each is the faster way.
-    const FEW: usize = 8;
-
-    fn is_empty(&self) -> bool {
-        match self {
-            Values::Few(values) => values.is_empty(),
-            Values::Many(values) => values.is_empty(),
-        }
-    }
-
-    fn contains(&self, value: &str) -> bool {
-        match self {
-            Values::Few(values) => values.iter().any(|known| known == value),
-            Values::Many(values) => values.contains(value),
-        }
-    }
-
-    fn insert(&mut self, value: Cow<'a, str>) {
-        match self {
-            Values::Few(values) if values.len() < Values::FEW => values.push(value),
-            Values::Few(values) => {
-                let mut many: HashSet<Cow<'a, str>> = values.drain(..).collect();
-                many.insert(value);
-                *self = Values::Many(many);
-            }
-            Values::Many(values) => {
-                values.insert(value);
-            }
-        }
     }
 }
 

@@ -14,7 +14,7 @@ use std::fmt;
 use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 
-use super::check::Keys;
+use super::strings::Strings;
 
 /// Deserializes `text` as `T` like `serde_json::from_str`, but failing wherever serde is more
 /// lenient than JSON Schema. Any error means "take the slow path"; the error text is never
@@ -44,7 +44,7 @@ struct Map<'de, A> {
     /// The key just read, if it names a struct's field (or would).
     key: Name<'de>,
     /// The keys whose values were ignored so far.
-    ignored: Keys<'de>,
+    ignored: Strings<'de>,
 }
 
 /// A key read as a field's name.
@@ -232,7 +232,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
         self.0.visit_map(Map {
             access: map,
             key: Name::None,
-            ignored: Keys::default(),
+            ignored: Strings::default(),
         })
     }
 
@@ -276,7 +276,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
         if size_of::<T::Value>() == 0 {
             let repeated = match self.key {
                 Name::None => false,
-                Name::Plain(key) => self.ignored.seen_before(Cow::Borrowed(key)),
+                Name::Plain(key) => !self.ignored.insert(Cow::Borrowed(key)),
                 Name::Escaped => true,
             };
             if repeated {
