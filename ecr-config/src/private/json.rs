@@ -171,7 +171,7 @@ const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
 
 /// The offset of the first byte of `word` (little-endian) flagged in `mask`.
 #[inline]
-const fn first_flagged(mask: u64) -> usize {
+pub(crate) const fn first_flagged(mask: u64) -> usize {
     (mask.trailing_zeros() / 8) as usize
 }
 
@@ -266,24 +266,31 @@ pub(crate) const STRING_STOP: [bool; 256] = {
     stop
 };
 
-/// The offset of the first `"`, `\` or control byte at or after `j`, or `b.len()`: eight
-/// bytes at a time while eight remain, so a string costs a few instructions per word.
+/// The bytes of `word` (eight bytes of a string, little-endian) that end a plain run: the
+/// lowest mark is the first `"`, `\\` or control byte, and there is one if there is any.
 /// Bytes >= 0x80 are parts of valid UTF-8 characters (the input is a `&str`) and never stop.
 #[inline(always)]
-pub(crate) const fn plain_run(b: &[u8], mut j: usize) -> usize {
+pub(crate) const fn stop_marks(word: u64) -> u64 {
     const QUOTES: u64 = u64::from_ne_bytes([b'"'; 8]);
     const BACKSLASHES: u64 = u64::from_ne_bytes([b'\\'; 8]);
     const SPACES: u64 = u64::from_ne_bytes([0x20; 8]);
+    // A byte that is `"` (zero after `^ QUOTES`), `\\` or below 0x20 borrows in its
+    // subtraction and sets its high bit; `!word` drops bytes >= 0x80 (xor with an ASCII
+    // byte keeps the high bit). A borrow can also mark the bytes above a stop, never one
+    // below, so the lowest mark is the first stop.
+    let borrows = (word ^ QUOTES).wrapping_sub(ONES)
+        | (word ^ BACKSLASHES).wrapping_sub(ONES)
+        | word.wrapping_sub(SPACES);
+    borrows & !word & HIGHS
+}
+
+/// The offset of the first `"`, `\\` or control byte at or after `j`, or `b.len()`: eight
+/// bytes at a time while eight remain ([`stop_marks`]), so a string costs a few
+/// instructions per word.
+#[inline(always)]
+pub(crate) const fn plain_run(b: &[u8], mut j: usize) -> usize {
     while let Some(chunk) = rest(b, j).first_chunk::<8>() {
-        let word = u64::from_le_bytes(*chunk);
-        // A byte that is `"` (zero after `^ QUOTES`), `\` or below 0x20 borrows in its
-        // subtraction and sets its high bit; `!word` drops bytes >= 0x80 (xor with an ASCII
-        // byte keeps the high bit). A borrow can also mark the bytes above a stop, never one
-        // below, so the lowest mark is the first stop.
-        let borrows = (word ^ QUOTES).wrapping_sub(ONES)
-            | (word ^ BACKSLASHES).wrapping_sub(ONES)
-            | word.wrapping_sub(SPACES);
-        let stops = borrows & !word & HIGHS;
+        let stops = stop_marks(u64::from_le_bytes(*chunk));
         if stops != 0 {
             return j + first_flagged(stops);
         }
