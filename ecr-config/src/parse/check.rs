@@ -348,17 +348,10 @@ impl<'a> Checker<'a> {
                 if !others.insert(key.clone()) {
                     self.duplicate(&key, key_span, path);
                 } else if meta.deny_unknown_fields {
-                    let names = fields.names();
-                    let detail = Detail::AdditionalProperty {
-                        property: key.clone().into_owned(),
-                        suggestion: closest(&key, &names),
-                    };
-                    self.push(
-                        key_span,
-                        &path.key(&key),
-                        Keyword::AdditionalProperties,
-                        detail,
-                    );
+                    self.findings.push(Located {
+                        error: unknown_property(path.key(&key).to_pointer(), &key, meta),
+                        span: key_span,
+                    });
                 }
                 self.value(None, member_place, &path.key(&key), depth + 1)?;
             }
@@ -470,6 +463,21 @@ impl<'a> Checker<'a> {
             }
         }
     }
+}
+
+/// The finding of the property `key` (at `pointer`) that `meta` does not declare and
+/// refuses, with the declared name it is closest to.
+pub(crate) fn unknown_property(
+    pointer: String,
+    key: &str,
+    meta: &'static StructMeta,
+) -> ValidationError {
+    let names = Fields::of(meta).names();
+    let detail = Detail::AdditionalProperty {
+        property: key.to_owned(),
+        suggestion: closest(key, &names),
+    };
+    ValidationError::new(pointer, Keyword::AdditionalProperties, detail)
 }
 
 /// The declared properties of a struct, flattened fields' in their place.

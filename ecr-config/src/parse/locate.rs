@@ -65,15 +65,13 @@ impl Wanted {
         // in the member or not: those that are sit together. Many are searched.
         let (lo, hi) = if range.len() <= 8 {
             let within = |k: &usize| {
-                let rest = targets[*k]
-                    .as_bytes()
-                    .get(self.len + 1..)
-                    .unwrap_or_default();
-                // Byte by byte: they differ early, and a `memcmp` call a target cost more
-                // than the rest of the member (measured).
-                rest.len() >= segment.len()
-                    && rest.iter().zip(segment).all(|(a, b)| a == b)
-                    && matches!(rest.get(segment.len()), None | Some(b'/'))
+                let target = targets[*k].as_bytes();
+                let (at, end) = (self.len + 1, self.len + 1 + segment.len());
+                // The length and the first byte tell most apart, before the bytes.
+                target.len() >= end
+                    && target.get(at) == segment.first()
+                    && target[at..end] == *segment
+                    && matches!(target.get(end), None | Some(b'/'))
             };
             let Some(lo) = range.iter().position(within) else {
                 return Wanted::NONE;
@@ -137,6 +135,31 @@ fn segment_rank(target: &[u8], len: usize, segment: &[u8]) -> Ordering {
 }
 
 pub(crate) fn locate(text: &str, root: &'static Shape, targets: &[&str]) -> Spans {
+    let start = skip_ws(text.as_bytes(), 0);
+    locate_from(text, root, start, Place::Typed(root), true, targets)
+}
+
+/// The secrets of the value at `start` of `text`, a value at `place` of a document of `root`
+/// that serde has not read into the type (an unknown property's).
+pub(crate) fn secrets_in(
+    text: &str,
+    root: &'static Shape,
+    start: usize,
+    place: Place,
+) -> Vec<Range<usize>> {
+    locate_from(text, root, start, place, false, &[]).secrets
+}
+
+/// [`locate`] for the value at `start`, at `place`; `read`: serde has read it into the type,
+/// so that a struct that refuses unknown properties has none.
+fn locate_from(
+    text: &str,
+    root: &'static Shape,
+    start: usize,
+    mut place: Place,
+    read: bool,
+    targets: &[&str],
+) -> Spans {
     let bytes = text.as_bytes();
     let (mut inline, mut spilled) = ([0; 16], Vec::new());
     let mut scan = Scan {
@@ -151,13 +174,12 @@ pub(crate) fn locate(text: &str, root: &'static Shape, targets: &[&str]) -> Span
     };
     let mut stack: Vec<Frame> = Vec::with_capacity(8);
     // The place and the targets of the value about to start.
-    let mut place = Place::Typed(root);
     let mut wanted = Wanted {
         lo: 0,
         hi: targets.len(),
         len: 0,
     };
-    let mut i = skip_ws(bytes, 0);
+    let mut i = start;
     loop {
         // A value starts at `i`.
         let start = i;
@@ -168,7 +190,11 @@ pub(crate) fn locate(text: &str, root: &'static Shape, targets: &[&str]) -> Span
         match first {
             b'{' | b'['
                 if !wanted.inside(targets, scan.order)
-                    && !scan.secrets.look_inside_read(place_here) =>
+                    && !if read {
+                        scan.secrets.look_inside_read(place_here)
+                    } else {
+                        scan.secrets.look_inside(place_here)
+                    } =>
             {
                 // Nothing to find in there: step over it.
                 i = value_end(bytes, i);
@@ -325,7 +351,7 @@ fn decimal(mut n: usize, buffer: &mut [u8; 20]) -> &[u8] {
 /// for a bracket or a quote eight bytes at a time: a skipped container is mostly indentation
 /// and strings. (Skipping with `serde_json` was measured slower here: a policy string is
 /// mostly escapes.)
-fn value_end(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn value_end(bytes: &[u8], mut i: usize) -> usize {
     let mut depth = 0usize;
     loop {
         i = structural(bytes, i);
@@ -368,7 +394,7 @@ fn structural(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
     while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r') {
         i += 1;
     }

@@ -2,8 +2,10 @@
 //! each at its line and column. There is no path from JSON to an unvalidated value here.
 //!
 //! A document is first read the fast way, with `serde_json` through a deserializer that is
-//! exactly as strict as JSON Schema ([`strict`]), then validated. Only when that fails is
-//! the text read again, token by token ([`reader`]), and checked against the type's
+//! exactly as strict as JSON Schema ([`strict`]), then validated, and the findings found
+//! where they are ([`locate`]); a key a struct refuses does not stop that reading, it is
+//! told with the rest ([`refused`]). Only when the reading fails otherwise is the text read
+//! again, token by token ([`reader`]), and checked against the type's
 //! [`Shape`](crate::Shape) as it goes ([`check`]), which finds everything at once, each
 //! where it is; a text that is not JSON gets `serde_json`'s word for why ([`syntax`]).
 
@@ -11,6 +13,7 @@ mod check;
 mod const_tree;
 mod locate;
 mod reader;
+mod refused;
 mod report;
 mod salvage;
 mod secret;
@@ -89,36 +92,65 @@ pub fn from_json_str<'de, T: Deserialize<'de> + Validate>(input: &'de str) -> Re
         Some(body) => (body, '\u{feff}'.len_utf8()),
         None => (input, 0),
     };
-    let Ok(value) = strict::from_str_strict::<T>(body) else {
-        return slow(input, body, base);
-    };
+    fast(input, body, base).unwrap_or_else(|| slow(input, body, base))
+}
+
+/// The fast path: the strict reading, `validate`, and where the findings are. `None` where
+/// the document takes the slow path.
+fn fast<'de, T: Deserialize<'de> + Validate>(
+    input: &'de str,
+    body: &'de str,
+    base: usize,
+) -> Option<Result<T, Report>> {
+    let (value, refused) = strict::from_str_strict::<T>(body).ok()?;
     // What depends on `T` is serde's reading and `validate`: every report is built by the
     // functions below, which take the shape, compiled once in this crate rather than in each
     // crate that parses a type of its own.
-    match value.validate() {
-        Ok(()) => Ok(value),
-        Err(errors) => Err(invalid(input, body, base, &T::SHAPE, errors)),
-    }
+    let errors = match value.validate() {
+        Ok(()) if refused.is_empty() => return Some(Ok(value)),
+        Ok(()) => ValidationErrors::new(),
+        Err(errors) => errors,
+    };
+    let refused = if refused.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        refused::findings(body, &T::SHAPE, refused)?
+    };
+    Some(Err(invalid(input, body, base, &T::SHAPE, errors, refused)))
 }
 
-/// The report of a document the strict reading accepted and `validate` did not.
+/// Where `inner`, a slice of `outer`, starts in it.
+fn offset_in(outer: &str, inner: &str) -> Option<usize> {
+    let offset = (inner.as_ptr() as usize).checked_sub(outer.as_ptr() as usize)?;
+    (offset + inner.len() <= outer.len()).then_some(offset)
+}
+
+/// The report of a document the strict reading accepted and `validate` did not, or in which
+/// structs refused keys: their findings, and the secrets their values are or hold.
 fn invalid(
     input: &str,
     body: &str,
     base: usize,
     root: &'static Shape,
     errors: ValidationErrors,
+    (refused, refused_secrets): (Vec<check::Located>, Vec<Range<usize>>),
 ) -> Report {
-    // The strict reading proved the structure right, so `validate` found everything; all
-    // that is missing is where.
+    // The strict reading proved the rest of the structure right, so `validate` found
+    // everything else; all that is missing is where.
     let pointers: Vec<&str> = errors.iter().map(ValidationError::pointer).collect();
-    let spans = locate::locate(body, root, &pointers);
+    let mut spans = locate::locate(body, root, &pointers);
     let shift = |span: Range<usize>| span.start + base..span.end + base;
-    let located = errors
+    let mut located: Vec<Finding> = errors
         .into_iter()
         .zip(spans.targets)
         .map(|(error, span)| Finding::new(error, shift(span.unwrap_or(0..0))))
         .collect();
+    located.extend(
+        refused
+            .into_iter()
+            .map(|refused| Finding::new(refused.error, shift(refused.span))),
+    );
+    spans.secrets.extend(refused_secrets);
     let mut secrets: Vec<_> = spans.secrets.into_iter().map(shift).collect();
     report::merge(&mut secrets);
     // The text is JSON: its tokens are read the quick way.
@@ -469,7 +501,7 @@ mod array_tests {
 
     #[derive(Debug, serde::Deserialize, Validate)]
     #[serde(deny_unknown_fields)]
-    struct Registry {
+    pub(super) struct Registry {
         #[len(min = 1, max = 3)]
         mirrors: Vec<Mirror>,
         #[len(min = 8)]
@@ -512,6 +544,141 @@ mod array_tests {
             }
         }
         assert!(compared > 500, "only {compared} invalid documents compared");
+    }
+}
+
+/// Keys that structs refuse, which the fast path reports without a second reading.
+#[cfg(test)]
+mod refused_tests {
+    use super::array_tests::Registry;
+    use super::tests::agreed;
+    use super::{Report, fast};
+    use crate::Keyword;
+    use crate::ecr::EcrConfig;
+
+    /// The report of the fast path alone; `None` where it hands the document on.
+    fn fast_only<T>(text: &str) -> Option<Report>
+    where
+        T: for<'de> serde::Deserialize<'de> + crate::Validate,
+    {
+        fast::<T>(text, text, 0)?.err()
+    }
+
+    /// A key no struct declares, and a value for it: some named like secrets, close to a
+    /// declared name, needing escapes in a pointer, with escapes, holding a secret's value.
+    fn unknown(rng: &mut fastrand::Rng, secret: &str) -> (String, serde_json::Value) {
+        const KEYS: [&str; 11] = [
+            "x",
+            "port_",
+            "tokn",
+            "mirors",
+            "password",
+            "api_key",
+            "a/b",
+            "t~0",
+            "é",
+            "regoin",
+            "secret_key_2",
+        ];
+        let key = if rng.u8(..20) == 0 {
+            "\\u0078".to_owned()
+        } else {
+            KEYS[rng.usize(..KEYS.len())].to_owned()
+        };
+        let value = match rng.u8(..4) {
+            0 => serde_json::json!(7),
+            1 => serde_json::json!(secret),
+            2 => serde_json::json!({ "password": "p4ss", "n": [1, { "token": secret }] }),
+            _ => serde_json::json!(["x", secret]),
+        };
+        (key, value)
+    }
+
+    /// The text of `doc` with `extra` members inserted (pointer of the object, key, value),
+    /// written as is: a key with escapes stays escaped.
+    fn with_members(
+        doc: &serde_json::Value,
+        extra: &[(String, String, serde_json::Value)],
+    ) -> String {
+        let mut doc = doc.clone();
+        for (at, key, value) in extra {
+            if let Some(serde_json::Value::Object(object)) = doc.pointer_mut(at) {
+                object.insert(format!("@{key}@"), value.clone());
+            }
+        }
+        let text = serde_json::to_string_pretty(&doc).unwrap();
+        // The escaped key as serde_json wrote it (its backslash escaped): one backslash again.
+        text.replace("@\\\\u0078@", "\\u0078").replace('@', "")
+    }
+
+    #[test]
+    fn the_fast_path_reports_refused_keys_as_the_slow_path_does() {
+        let mut rng = fastrand::Rng::with_seed(17);
+        let (mut compared, mut fast_reports) = (0, 0);
+        for round in 0..3_000 {
+            let secret = ["long-enough-token", "short"][rng.usize(..2)];
+            let (doc, objects): (serde_json::Value, Vec<String>) = if round % 2 == 0 {
+                let mirrors: Vec<serde_json::Value> = (0..rng.usize(1..4))
+                    .map(|_| {
+                        let url = ["https://a", "http://b"][rng.usize(..2)];
+                        serde_json::json!({ "url": url, "tags": ["t"] })
+                    })
+                    .collect();
+                let count = mirrors.len();
+                let doc = serde_json::json!({
+                    "mirrors": mirrors, "token": secret, "port": ([80, 0][rng.usize(..2)])
+                });
+                let objects = std::iter::once(String::new())
+                    .chain((0..count).map(|k| format!("/mirrors/{k}")))
+                    .collect();
+                (doc, objects)
+            } else {
+                let doc = serde_json::json!({
+                    "ci": { "region": "us-east-1", "access_key": "AKIAIOSFODNN7EXAMPLE", "secret_key": secret },
+                    "read": { "role_arn": (["arn:aws:iam::123456789012:role/r", "r"][rng.usize(..2)]) },
+                    "setup": { "region": "eu-west-1", "role_arn": "arn:aws:iam::123456789012:role/s" },
+                    "repository_provider": "aws-ecr"
+                });
+                let objects = ["", "/ci", "/read", "/setup"].map(String::from).to_vec();
+                (doc, objects)
+            };
+            let extra: Vec<_> = (0..rng.usize(1..4))
+                .map(|_| {
+                    let (key, value) = unknown(&mut rng, secret);
+                    (objects[rng.usize(..objects.len())].clone(), key, value)
+                })
+                .collect();
+            let text = with_members(&doc, &extra);
+            let agreed = if round % 2 == 0 {
+                agreed::<Registry>(&text)
+            } else {
+                agreed::<EcrConfig>(&text)
+            };
+            let Some(report) = agreed else { continue };
+            compared += 1;
+            let fast = if round % 2 == 0 {
+                fast_only::<Registry>(&text)
+            } else {
+                fast_only::<EcrConfig>(&text)
+            };
+            if let Some(fast) = fast {
+                assert_eq!(fast, report, "{text}");
+                assert!(
+                    fast.iter()
+                        .any(|f| f.keyword() == Keyword::AdditionalProperties),
+                    "{text}"
+                );
+                fast_reports += 1;
+            }
+        }
+        assert!(
+            compared > 2_500,
+            "only {compared} invalid documents compared"
+        );
+        assert!(
+            fast_reports > 2_000,
+            "only {fast_reports} reported by the fast path"
+        );
     }
 }
 

@@ -9,38 +9,108 @@
 //! to the slow, position-tracking path, which is the reference, so when in doubt it fails.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, StringDeserializer};
-use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 
 use super::strings::Strings;
 
 /// Deserializes `text` as `T` like `serde_json::from_str`, but failing wherever serde is more
 /// lenient than JSON Schema. Any error means "take the slow path"; the error text is never
 /// shown to users.
+///
+/// A struct that refuses unknown properties (`deny_unknown_fields`) does not stop the reading:
+/// each such key is returned, as the text of the document it is, and its value is skipped.
 pub(crate) fn from_str_strict<'de, T: serde::Deserialize<'de>>(
     text: &'de str,
-) -> Result<T, serde_json::Error> {
+) -> Result<(T, Vec<Refused<'de>>), serde_json::Error> {
+    let trail = Trail::default();
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = T::deserialize(Strict(&mut deserializer))?;
+    let scope = Scope {
+        trail: &trail,
+        at: &Step::Root,
+    };
+    let value = T::deserialize(Strict(&mut deserializer, scope))?;
     deserializer.end()?;
-    Ok(value)
+    Ok((value, trail.refused.into_inner()))
+}
+
+/// What the reading passed over without stopping: the keys structs refused.
+#[derive(Default)]
+struct Trail<'de> {
+    refused: RefCell<Vec<Refused<'de>>>,
+}
+
+/// A key a struct refused, as the text of the document it is, and where its object is: the
+/// members and elements it is in, outermost first; `None` if a member's key has escapes
+/// (its text is not the key).
+#[derive(Debug, PartialEq)]
+pub(crate) struct Refused<'de> {
+    pub(crate) key: &'de str,
+    pub(crate) within: Option<Vec<Segment<'de>>>,
+}
+
+/// A step into a value: a member, by its key as written, or an element, by its index.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Segment<'de> {
+    Key(&'de str),
+    Index(usize),
+}
+
+/// What a wrapper needs of the reading around it: where to tell what it passes over, and
+/// where its value is.
+#[derive(Clone, Copy)]
+struct Scope<'t, 'de> {
+    trail: &'t Trail<'de>,
+    at: &'t Step<'t, 'de>,
+}
+
+/// Where a value is in the document: the whole of it, or a member or element of a value.
+enum Step<'t, 'de> {
+    Root,
+    Member(&'t Step<'t, 'de>, Name<'de>),
+    Element(&'t Step<'t, 'de>, usize),
+}
+
+impl<'de> Step<'_, 'de> {
+    /// The steps from the document to here, outermost first; `None` past a key with escapes.
+    fn segments(&self) -> Option<Vec<Segment<'de>>> {
+        let (parent, segment) = match *self {
+            Step::Root => return Some(Vec::new()),
+            Step::Member(parent, Name::Plain(key)) => (parent, Segment::Key(key)),
+            Step::Member(..) => return None,
+            Step::Element(parent, index) => (parent, Segment::Index(index)),
+        };
+        let mut segments = parent.segments()?;
+        segments.push(segment);
+        Some(segments)
+    }
 }
 
 /// A deserializer that checks the value it gives and wraps every value nested in it.
-struct Strict<D>(D);
+struct Strict<'t, 'de, D>(D, Scope<'t, 'de>);
 
 /// Wraps a visitor so the containers, options and newtypes it is given stay [`Strict`].
-struct Wrap<V>(V);
+struct Wrap<'t, 'de, V>(V, Scope<'t, 'de>);
 
 /// Wraps the elements of a sequence.
-struct Seq<A>(A);
+struct Seq<'t, 'de, A> {
+    access: A,
+    scope: Scope<'t, 'de>,
+    /// The index of the next element.
+    next: usize,
+}
 
 /// Wraps the keys and values of an object, and tells the keys whose values serde ignores
 /// apart, to find those given twice.
-struct Map<'de, A> {
+struct Map<'t, 'de, A> {
     access: A,
+    scope: Scope<'t, 'de>,
     /// The key just read, if it names a struct's field (or would).
     key: Name<'de>,
     /// The keys whose values were ignored so far.
@@ -55,22 +125,24 @@ enum Name<'de> {
     Plain(&'de str),
     /// With escapes: not kept, and a value ignored after it takes the slow path (rare).
     Escaped,
+    /// As written, and refused by the struct: an unknown property.
+    Refused(&'de str),
 }
 
 /// Deserializes a struct's key, keeping its text.
-struct KeySeed<'k, 'de, S>(S, &'k mut Name<'de>);
+struct KeySeed<'k, 't, 'de, S>(S, &'k mut Name<'de>, Scope<'t, 'de>);
 
 /// The deserializer of a key: a field's name is kept as it is read.
-struct KeyStrict<'k, 'de, D>(D, &'k mut Name<'de>);
+struct KeyStrict<'k, 't, 'de, D>(D, &'k mut Name<'de>, Scope<'t, 'de>);
 
 /// The visitor of a field's name, which keeps it.
-struct KeyName<'k, 'de, V>(V, &'k mut Name<'de>);
+struct KeyName<'k, 't, 'de, V>(V, &'k mut Name<'de>, Scope<'t, 'de>);
 
 /// Deserializes a nested value through [`Strict`].
-struct Seed<S>(S);
+struct Seed<'t, 'de, S>(S, Scope<'t, 'de>);
 
 /// The visitor of `deserialize_option`: `null` is an error, `Some` stays strict.
-struct NotNull<V>(V);
+struct NotNull<'t, 'de, V>(V, Scope<'t, 'de>);
 
 /// The visitor of `deserialize_enum`: a string is taken as a unit variant.
 struct UnitVariant<V>(V);
@@ -79,12 +151,12 @@ struct UnitVariant<V>(V);
 macro_rules! forward_deserialize {
     ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
         fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
-            self.0.$method($($arg,)* Wrap(visitor))
+            self.0.$method($($arg,)* Wrap(visitor, self.1))
         }
     )*};
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, 'de, D> {
     type Error = D::Error;
 
     // `deserialize_any` (reached by untagged and internally tagged enums, `serde_json::Value`,
@@ -113,7 +185,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     /// Rule 2: an explicit `null` is a type error in JSON Schema, not an absent optional (an
     /// absent field never gets here: serde's derive fills in `None` itself).
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_option(NotNull(visitor))
+        self.0.deserialize_option(NotNull(visitor, self.1))
     }
 
     /// Rule 1: only an object. `serde_json`'s `deserialize_struct` also takes an array of the
@@ -125,7 +197,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_map(Wrap(visitor))
+        self.0.deserialize_map(Wrap(visitor, self.1))
     }
 
     /// Rule 3: only a string, the unit variant's name; never the `{"Variant": …}` form.
@@ -161,8 +233,10 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
 pub(crate) struct Fail;
 
 impl fmt::Display for Fail {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("strict: the value does not fit the type")
+    /// Nothing: the text would only be made, and searched by `serde_json` for a position, to
+    /// be dropped (a key a struct refuses costs one).
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Ok(())
     }
 }
 
@@ -190,7 +264,7 @@ macro_rules! forward_visit {
     )*};
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
+impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
     type Value = V::Value;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -214,23 +288,28 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
-        self.0.visit_some(Strict(deserializer))
+        self.0.visit_some(Strict(deserializer, self.1))
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(
         self,
         deserializer: D,
     ) -> Result<V::Value, D::Error> {
-        self.0.visit_newtype_struct(Strict(deserializer))
+        self.0.visit_newtype_struct(Strict(deserializer, self.1))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
-        self.0.visit_seq(Seq(seq))
+        self.0.visit_seq(Seq {
+            access: seq,
+            scope: self.1,
+            next: 0,
+        })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         self.0.visit_map(Map {
             access: map,
+            scope: self.1,
             key: Name::None,
             ignored: Strings::default(),
         })
@@ -243,22 +322,28 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     }
 }
 
-impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<'_, 'de, A> {
     type Error = A::Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
-        self.0.next_element_seed(Seed(seed))
+        let step = Step::Element(self.scope.at, self.next);
+        self.next += 1;
+        let scope = Scope {
+            at: &step,
+            ..self.scope
+        };
+        self.access.next_element_seed(Seed(seed, scope))
     }
 
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.access.size_hint()
     }
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -266,7 +351,37 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
         self.key = Name::None;
-        self.access.next_key_seed(KeySeed(seed, &mut self.key))
+        self.access
+            .next_key_seed(KeySeed(seed, &mut self.key, self.scope))
+    }
+
+    /// serde's derive reads a struct's keys here. A key the struct refuses is kept and its
+    /// value skipped, and the next key read in its place: the document has a finding there,
+    /// which the report tells with the others, and no reason to be read again.
+    fn next_key<K: serde::Deserialize<'de>>(&mut self) -> Result<Option<K>, A::Error> {
+        loop {
+            self.key = Name::None;
+            let seed = KeySeed(PhantomData::<K>, &mut self.key, self.scope);
+            match self.access.next_key_seed(seed) {
+                Err(error) => {
+                    // Refused twice, the second is a duplicate key: the slow path tells it.
+                    let Name::Refused(name) = self.key else {
+                        return Err(error);
+                    };
+                    if !self.ignored.insert(Cow::Borrowed(name)) {
+                        return Err(error);
+                    }
+                    let within = self.scope.at.segments();
+                    self.scope
+                        .trail
+                        .refused
+                        .borrow_mut()
+                        .push(Refused { key: name, within });
+                    self.access.next_value::<IgnoredAny>()?;
+                }
+                key => return key,
+            }
+        }
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
@@ -277,13 +392,18 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
             let repeated = match self.key {
                 Name::None => false,
                 Name::Plain(key) => !self.ignored.insert(Cow::Borrowed(key)),
-                Name::Escaped => true,
+                Name::Escaped | Name::Refused(_) => true,
             };
             if repeated {
                 return Err(Fail.into());
             }
         }
-        self.access.next_value_seed(Seed(seed))
+        let step = Step::Member(self.scope.at, self.key);
+        let scope = Scope {
+            at: &step,
+            ..self.scope
+        };
+        self.access.next_value_seed(Seed(seed, scope))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -291,11 +411,11 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
     }
 }
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, 'de, S> {
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, '_, 'de, S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
-        self.0.deserialize(KeyStrict(deserializer, self.1))
+        self.0.deserialize(KeyStrict(deserializer, self.1, self.2))
     }
 }
 
@@ -303,12 +423,12 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, 'de, S> 
 macro_rules! forward_to_strict {
     ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
         fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
-            Strict(self.0).$method($($arg,)* visitor)
+            Strict(self.0, self.2).$method($($arg,)* visitor)
         }
     )*};
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyStrict<'_, 'de, D> {
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyStrict<'_, '_, 'de, D> {
     type Error = D::Error;
 
     forward_to_strict! {
@@ -329,7 +449,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyStrict<'_, 'de, D> {
     }
 
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_identifier(KeyName(visitor, self.1))
+        self.0
+            .deserialize_identifier(KeyName(visitor, self.1, self.2))
     }
 
     fn is_human_readable(&self) -> bool {
@@ -337,7 +458,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyStrict<'_, 'de, D> {
     }
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for KeyName<'_, 'de, V> {
+impl<'de, V: Visitor<'de>> Visitor<'de> for KeyName<'_, '_, 'de, V> {
     type Value = V::Value;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -346,25 +467,28 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for KeyName<'_, 'de, V> {
 
     fn visit_borrowed_str<E: de::Error>(self, name: &'de str) -> Result<V::Value, E> {
         *self.1 = Name::Plain(name);
-        Wrap(self.0).visit_borrowed_str(name)
+        let name_slot = self.1;
+        Wrap(self.0, self.2)
+            .visit_borrowed_str(name)
+            .inspect_err(|_| *name_slot = Name::Refused(name))
     }
 
     fn visit_str<E: de::Error>(self, name: &str) -> Result<V::Value, E> {
         *self.1 = Name::Escaped;
-        Wrap(self.0).visit_str(name)
+        Wrap(self.0, self.2).visit_str(name)
     }
     // `serde_json` gives a key no other way; any other visit fails by default.
 }
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<S> {
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'_, 'de, S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
-        self.0.deserialize(Strict(deserializer))
+        self.0.deserialize(Strict(deserializer, self.1))
     }
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for NotNull<V> {
+impl<'de, V: Visitor<'de>> Visitor<'de> for NotNull<'_, 'de, V> {
     type Value = V::Value;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -376,7 +500,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for NotNull<V> {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
-        self.0.visit_some(Strict(deserializer))
+        self.0.visit_some(Strict(deserializer, self.1))
     }
     // serde_json's `deserialize_option` calls nothing else; other calls fail by default.
 }
@@ -411,7 +535,7 @@ mod tests {
 
     use serde::Deserialize;
 
-    use super::from_str_strict;
+    use super::{Segment, from_str_strict};
 
     #[derive(Debug, PartialEq, Deserialize)]
     struct Config {
@@ -465,8 +589,9 @@ mod tests {
     /// Both parsers accept `text` (`T` as given by the caller) and agree.
     fn both_accept<T: for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug>(text: &str) -> T {
         let lenient: T = serde_json::from_str(text).expect("serde_json accepts");
-        let strict: T = from_str_strict(text).expect("strict accepts");
+        let (strict, refused): (T, _) = from_str_strict(text).expect("strict accepts");
         assert_eq!(strict, lenient);
+        assert!(refused.is_empty(), "{refused:?}");
         strict
     }
 
@@ -585,11 +710,43 @@ mod tests {
         #[derive(Debug, Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Closed {
-            #[serde(rename = "a")]
-            _a: u32,
+            a: u32,
+        }
+        #[derive(Debug, Deserialize)]
+        struct Outer {
+            #[serde(rename = "o")]
+            _o: Vec<Closed>,
         }
         both_accept::<Mirror>(r#"{"x": null, "url": "a", "y": {"k": {"k": [null]}}, "z": [[]]}"#);
-        from_str_strict::<Closed>(r#"{"a": 1, "b": 2}"#).unwrap_err();
+        // A struct that refuses them does not stop the reading: each key is told, as the
+        // text of the document it is, and its value skipped.
+        let text = r#"{"b": {"a": [1]}, "a": 1, "c": 2}"#;
+        let (closed, refused) = from_str_strict::<Closed>(text).unwrap();
+        assert_eq!(closed.a, 1);
+        let keys: Vec<&str> = refused.iter().map(|refused| refused.key).collect();
+        assert_eq!(keys, ["b", "c"]);
+        // Borrowed from the text: where they are is where they point.
+        assert_eq!(keys[0].as_ptr(), text[2..].as_ptr());
+        assert_eq!(
+            keys[1].as_ptr(),
+            text[text.rfind("c\"").unwrap()..].as_ptr()
+        );
+        assert_eq!(refused[0].within, Some(Vec::new()));
+        // Inside members and elements: where the object is, outermost first.
+        let text = r#"{"o": [{"a": 1}, {"a": 2, "b": 3}]}"#;
+        let (_, refused) = from_str_strict::<Outer>(text).unwrap();
+        assert_eq!(refused.len(), 1);
+        let within = refused[0].within.as_ref().unwrap();
+        assert_eq!(within, &[Segment::Key("o"), Segment::Index(1)]);
+        assert!(matches!(within[0], Segment::Key(o) if o.as_ptr() == text[2..].as_ptr()));
+        let escaped = r#"{"\u006f": [{"a": 2, "b": 3}]}"#;
+        let (_, refused) = from_str_strict::<Outer>(escaped).unwrap();
+        assert_eq!(refused[0].within, None);
+        // Refused twice, or with escapes: the slow path tells it.
+        from_str_strict::<Closed>(r#"{"a": 1, "b": 2, "b": 3}"#).unwrap_err();
+        from_str_strict::<Closed>(r#"{"a": 1, "\u0062": 2}"#).unwrap_err();
+        // A missing field still stops it.
+        from_str_strict::<Closed>(r#"{"b": 2}"#).unwrap_err();
     }
 
     #[test]
@@ -638,7 +795,8 @@ mod tests {
         only_lenient_accepts::<Wrapper>(r#"["u"]"#);
         let value: serde_json::Value = both_accept(r#"{"a": [1, null, {"b": "c"}], "d": 1.5}"#);
         assert_eq!(value["a"][2]["b"], "c");
-        let raw: Box<serde_json::value::RawValue> = from_str_strict(r#" {"a": [1]} "#).unwrap();
+        let (raw, _): (Box<serde_json::value::RawValue>, _) =
+            from_str_strict(r#" {"a": [1]} "#).unwrap();
         assert_eq!(raw.get(), r#"{"a": [1]}"#);
     }
 
