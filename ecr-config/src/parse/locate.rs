@@ -394,6 +394,21 @@ fn structural(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The position just past the value (any) starting at `at`.
+pub(crate) fn any_value_end(bytes: &[u8], at: usize) -> usize {
+    match bytes.get(at) {
+        Some(b'{' | b'[') => value_end(bytes, at),
+        Some(b'"') => string_end(bytes, at),
+        _ => {
+            let rest = bytes.get(at..).unwrap_or_default();
+            at + rest
+                .iter()
+                .position(|b| matches!(b, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r'))
+                .unwrap_or(rest.len())
+        }
+    }
+}
+
 pub(crate) fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
     while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r') {
         i += 1;

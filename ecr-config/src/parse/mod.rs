@@ -12,8 +12,9 @@
 mod check;
 mod const_tree;
 mod locate;
+mod passed;
+mod phantom;
 mod reader;
-mod refused;
 mod report;
 mod salvage;
 mod secret;
@@ -102,21 +103,21 @@ fn fast<'de, T: Deserialize<'de> + Validate>(
     body: &'de str,
     base: usize,
 ) -> Option<Result<T, Report>> {
-    let (value, refused) = strict::from_str_strict::<T>(body).ok()?;
+    let (value, passed) = strict::from_str_strict::<T>(body, &T::SHAPE).ok()?;
     // What depends on `T` is serde's reading and `validate`: every report is built by the
     // functions below, which take the shape, compiled once in this crate rather than in each
     // crate that parses a type of its own.
     let errors = match value.validate() {
-        Ok(()) if refused.is_empty() => return Some(Ok(value)),
+        Ok(()) if passed.is_empty() => return Some(Ok(value)),
         Ok(()) => ValidationErrors::new(),
         Err(errors) => errors,
     };
-    let refused = if refused.is_empty() {
-        (Vec::new(), Vec::new())
+    let told = if passed.is_empty() {
+        passed::Told::default()
     } else {
-        refused::findings(body, &T::SHAPE, refused)?
+        passed::told(body, &T::SHAPE, passed)?
     };
-    Some(Err(invalid(input, body, base, &T::SHAPE, errors, refused)))
+    Some(Err(invalid(input, body, base, &T::SHAPE, errors, told)))
 }
 
 /// Where `inner`, a slice of `outer`, starts in it.
@@ -125,32 +126,59 @@ fn offset_in(outer: &str, inner: &str) -> Option<usize> {
     (offset + inner.len() <= outer.len()).then_some(offset)
 }
 
-/// The report of a document the strict reading accepted and `validate` did not, or in which
-/// structs refused keys: their findings, and the secrets their values are or hold.
+/// The report of a document the strict reading accepted and `validate` did not, or over
+/// whose mistakes it passed ([`passed`]): what they are, where, and the secrets of the keys
+/// structs refused.
 fn invalid(
     input: &str,
     body: &str,
     base: usize,
     root: &'static Shape,
     errors: ValidationErrors,
-    (refused, refused_secrets): (Vec<check::Located>, Vec<Range<usize>>),
+    told: passed::Told,
 ) -> Report {
     // The strict reading proved the rest of the structure right, so `validate` found
-    // everything else; all that is missing is where.
-    let pointers: Vec<&str> = errors.iter().map(ValidationError::pointer).collect();
+    // everything else (but what it says of a stand-in); all that is missing is where.
+    let about_phantom = |pointer: &str| {
+        told.phantoms.iter().any(|phantom| {
+            pointer
+                .strip_prefix(phantom.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+    };
+    let errors: Vec<ValidationError> = errors
+        .into_iter()
+        .filter(|error| !about_phantom(error.pointer()))
+        .collect();
+    let pointers: Vec<&str> = errors
+        .iter()
+        .map(ValidationError::pointer)
+        .chain(told.required.iter().map(|(object, _)| object.as_str()))
+        .collect();
     let mut spans = locate::locate(body, root, &pointers);
     let shift = |span: Range<usize>| span.start + base..span.end + base;
+    let (found, objects) = spans.targets.split_at(errors.len());
     let mut located: Vec<Finding> = errors
         .into_iter()
-        .zip(spans.targets)
-        .map(|(error, span)| Finding::new(error, shift(span.unwrap_or(0..0))))
+        .zip(found)
+        .map(|(error, span)| Finding::new(error, shift(span.clone().unwrap_or(0..0))))
         .collect();
+    // Pointed at the object's opening brace: where the property belongs.
     located.extend(
-        refused
+        told.required
+            .into_iter()
+            .zip(objects)
+            .map(|((_, error), span)| {
+                let start = span.as_ref().map_or(0, |span| span.start);
+                Finding::new(error, shift(start..start + 1))
+            }),
+    );
+    located.extend(
+        told.located
             .into_iter()
             .map(|refused| Finding::new(refused.error, shift(refused.span))),
     );
-    spans.secrets.extend(refused_secrets);
+    spans.secrets.extend(told.secrets);
     let mut secrets: Vec<_> = spans.secrets.into_iter().map(shift).collect();
     report::merge(&mut secrets);
     // The text is JSON: its tokens are read the quick way.
@@ -557,7 +585,7 @@ mod refused_tests {
     use crate::ecr::EcrConfig;
 
     /// The report of the fast path alone; `None` where it hands the document on.
-    fn fast_only<T>(text: &str) -> Option<Report>
+    pub(super) fn fast_only<T>(text: &str) -> Option<Report>
     where
         T: for<'de> serde::Deserialize<'de> + crate::Validate,
     {
@@ -678,6 +706,190 @@ mod refused_tests {
         assert!(
             fast_reports > 2_000,
             "only {fast_reports} reported by the fast path"
+        );
+    }
+
+    /// Required properties taken out (a whole struct's too), with other mistakes or none: the
+    /// fast path reads stand-ins for them and tells what the slow path tells.
+    #[test]
+    fn the_fast_path_reports_missing_properties_as_the_slow_path_does() {
+        let mut rng = fastrand::Rng::with_seed(19);
+        let (mut compared, mut fast_reports) = (0, 0);
+        for round in 0..3_000 {
+            let registry = round % 2 == 0;
+            let mut doc = if registry {
+                let mirrors: Vec<serde_json::Value> = (0..rng.usize(1..4))
+                    .map(|_| {
+                        let url = ["https://a", "http://b"][rng.usize(..2)];
+                        serde_json::json!({ "url": url, "tags": ["t"] })
+                    })
+                    .collect();
+                serde_json::json!({ "mirrors": mirrors, "token": "long-enough-token", "port": 80 })
+            } else {
+                serde_json::json!({
+                    "ci": { "region": "us-east-1", "access_key": (["AKIAIOSFODNN7EXAMPLE", "x"][rng.usize(..2)]), "secret_key": "s" },
+                    "read": { "role_arn": "arn:aws:iam::123456789012:role/r" },
+                    "setup": { "region": "eu-west-1", "role_arn": "arn:aws:iam::123456789012:role/s" },
+                    "repository_provider": "aws-ecr"
+                })
+            };
+            let required: &[(&str, &str)] = if registry {
+                &[
+                    ("", "mirrors"),
+                    ("", "port"),
+                    ("/mirrors/0", "url"),
+                    ("/mirrors/0", "tags"),
+                ]
+            } else {
+                &[
+                    ("", "ci"),
+                    ("", "setup"),
+                    ("", "repository_provider"),
+                    ("/ci", "region"),
+                    ("/ci", "access_key"),
+                    ("/ci", "secret_key"),
+                    ("/setup", "region"),
+                    ("/setup", "role_arn"),
+                ]
+            };
+            for _ in 0..rng.usize(1..3) {
+                let (at, key) = required[rng.usize(..required.len())];
+                if let Some(serde_json::Value::Object(object)) = doc.pointer_mut(at) {
+                    object.remove(key);
+                }
+            }
+            let extra: Vec<_> = if rng.u8(..4) == 0 {
+                vec![(String::new(), "x".to_owned(), serde_json::json!(1))]
+            } else {
+                Vec::new()
+            };
+            let text = with_members(&doc, &extra);
+            let (agreed, fast) = if registry {
+                (agreed::<Registry>(&text), fast_only::<Registry>(&text))
+            } else {
+                (agreed::<EcrConfig>(&text), fast_only::<EcrConfig>(&text))
+            };
+            let Some(report) = agreed else { continue };
+            compared += 1;
+            if let Some(fast) = fast {
+                assert_eq!(fast, report, "{text}");
+                fast_reports += usize::from(fast.iter().any(|f| f.keyword() == Keyword::Required));
+            }
+        }
+        assert!(
+            compared > 2_500,
+            "only {compared} invalid documents compared"
+        );
+        assert!(
+            fast_reports > 2_000,
+            "only {fast_reports} missing properties told by the fast path"
+        );
+    }
+}
+
+/// Stand-ins of every shape, in a struct of more properties than the reading keeps the keys
+/// of.
+#[cfg(test)]
+mod phantom_tests {
+    use super::refused_tests::fast_only;
+    use super::tests::agreed;
+    use crate::{Keyword, Secret, Validate};
+
+    #[derive(Debug, serde::Deserialize, Validate)]
+    enum Level {
+        #[serde(rename = "high")]
+        High,
+        #[serde(rename = "low")]
+        Low,
+    }
+
+    #[derive(Debug, serde::Deserialize, Validate)]
+    #[serde(deny_unknown_fields)]
+    struct Inner {
+        #[pattern("^[a-z]+$")]
+        id: String,
+        level: Level,
+    }
+
+    #[derive(Debug, serde::Deserialize, Validate)]
+    #[serde(deny_unknown_fields)]
+    struct Wide {
+        #[len(min = 2)]
+        a: String,
+        #[range(min = 3, max = 9)]
+        b: u8,
+        c: Level,
+        #[len(min = 1)]
+        d: Vec<String>,
+        e: Inner,
+        #[len(min = 4)]
+        f: Secret<String>,
+        g: Option<String>,
+        #[range(min = -7)]
+        h: i32,
+        i: bool,
+        j: f64,
+        k: std::collections::BTreeMap<String, u8>,
+        l: Vec<Inner>,
+    }
+
+    /// All but `k`: a map always takes the slow path (serde keeps the last of duplicate
+    /// keys without a word), so it is left out, and stands in every time.
+    const MEMBERS: [(&str, &str); 11] = [
+        ("a", r#""ab""#),
+        ("b", "4"),
+        ("c", r#""low""#),
+        ("d", r#"["x"]"#),
+        ("e", r#"{"id": "abc", "level": "high"}"#),
+        ("f", r#""s3cret""#),
+        ("g", r#""g""#),
+        ("h", "-2"),
+        ("i", "true"),
+        ("j", "1.5"),
+        ("l", r#"[{"id": "x", "level": "low"}, {"id": "y"}]"#),
+    ];
+
+    /// Every subset of the members left out, some with a mistake besides: the report is the
+    /// slow path's, and the fast path tells it, past the eight keys it keeps too.
+    #[test]
+    fn stand_ins_of_every_shape_agree_with_the_slow_path() {
+        let mut rng = fastrand::Rng::with_seed(23);
+        let (mut compared, mut fast_reports) = (0, 0);
+        for _ in 0..2_000 {
+            let rolls: Vec<(u8, u8)> = MEMBERS.iter().map(|_| (rng.u8(..4), rng.u8(..6))).collect();
+            let members: Vec<String> = MEMBERS
+                .iter()
+                .zip(rolls)
+                .filter(|(_, (keep, _))| *keep != 0)
+                .map(|((key, value), (_, mistake))| {
+                    let value = match (*key, mistake) {
+                        ("a", 0) => r#""a""#,
+                        ("b", 0) => "1",
+                        ("h", 0) => "-9",
+                        ("f", 0) => r#""s""#,
+                        (_, 1) if *key == "e" => r#"{"id": "A1"}"#,
+                        _ => value,
+                    };
+                    format!(r#""{key}": {value}"#)
+                })
+                .collect();
+            let text = format!("{{\n  {}\n}}", members.join(",\n  "));
+            let Some(report) = agreed::<Wide>(&text) else {
+                continue;
+            };
+            compared += 1;
+            if let Some(fast) = fast_only::<Wide>(&text) {
+                assert_eq!(fast, report, "{text}");
+                fast_reports += usize::from(fast.iter().any(|f| f.keyword() == Keyword::Required));
+            }
+        }
+        assert!(
+            compared > 1_800,
+            "only {compared} invalid documents compared"
+        );
+        assert!(
+            fast_reports > 1_900,
+            "only {fast_reports} missing properties told by the fast path"
         );
     }
 }

@@ -18,18 +18,31 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, IgnoredAny, MapAccess, SeqAccess, Visitor,
 };
 
+use crate::meta::{FieldMeta, Shape};
+
+use super::locate::{any_value_end, skip_ws, string_end};
+use super::offset_in;
+use super::phantom::{self, Phantom};
+use super::secret::field;
 use super::strings::Strings;
 
 /// Deserializes `text` as `T` like `serde_json::from_str`, but failing wherever serde is more
 /// lenient than JSON Schema. Any error means "take the slow path"; the error text is never
 /// shown to users.
 ///
-/// A struct that refuses unknown properties (`deny_unknown_fields`) does not stop the reading:
-/// each such key is returned, as the text of the document it is, and its value is skipped.
+/// Two mistakes do not stop the reading, and are returned ([`Passed`]): a key a struct refuses
+/// (`deny_unknown_fields`), as the text of the document it is, its value skipped; and a
+/// property a struct of `root` (the type's shape) requires and the document lacks, read as a
+/// stand-in ([`Phantom`]).
 pub(crate) fn from_str_strict<'de, T: serde::Deserialize<'de>>(
     text: &'de str,
-) -> Result<(T, Vec<Refused<'de>>), serde_json::Error> {
-    let trail = Trail::default();
+    root: &'static Shape,
+) -> Result<(T, Passed<'de>), serde_json::Error> {
+    let trail = Trail {
+        text,
+        root,
+        passed: RefCell::default(),
+    };
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let scope = Scope {
         trail: &trail,
@@ -37,13 +50,35 @@ pub(crate) fn from_str_strict<'de, T: serde::Deserialize<'de>>(
     };
     let value = T::deserialize(Strict(&mut deserializer, scope))?;
     deserializer.end()?;
-    Ok((value, trail.refused.into_inner()))
+    Ok((value, trail.passed.into_inner()))
 }
 
-/// What the reading passed over without stopping: the keys structs refused.
-#[derive(Default)]
+/// What the reading passed over without stopping.
+#[derive(Debug, Default)]
+pub(crate) struct Passed<'de> {
+    pub(crate) refused: Vec<Refused<'de>>,
+    pub(crate) missing: Vec<Missing<'de>>,
+}
+
+impl Passed<'_> {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.refused.is_empty() && self.missing.is_empty()
+    }
+}
+
+/// A required property a document lacks: the struct's field, and where its object is (as
+/// in [`Refused`]).
+#[derive(Debug)]
+pub(crate) struct Missing<'de> {
+    pub(crate) field: &'static FieldMeta,
+    pub(crate) within: Option<Vec<Segment<'de>>>,
+}
+
+/// The type's shape, and what the reading passed over.
 struct Trail<'de> {
-    refused: RefCell<Vec<Refused<'de>>>,
+    text: &'de str,
+    root: &'static Shape,
+    passed: RefCell<Passed<'de>>,
 }
 
 /// A key a struct refused, as the text of the document it is, and where its object is: the
@@ -78,6 +113,23 @@ enum Step<'t, 'de> {
 }
 
 impl<'de> Step<'_, 'de> {
+    /// The shape of the value here, in a document of `root`: `None` where no shape is told.
+    fn shape(&self, root: &'static Shape) -> Option<&'static Shape> {
+        match *self {
+            Step::Root => Some(root),
+            Step::Member(parent, Name::Plain(key)) => match unwrap(parent.shape(root)?) {
+                Shape::Object(meta) => field(meta, key).map(|field| (field.shape)()),
+                Shape::Map(value) => Some(value()),
+                _ => None,
+            },
+            Step::Member(..) => None,
+            Step::Element(parent, _) => match unwrap(parent.shape(root)?) {
+                Shape::Array(item) => Some(item()),
+                _ => None,
+            },
+        }
+    }
+
     /// The steps from the document to here, outermost first; `None` past a key with escapes.
     fn segments(&self) -> Option<Vec<Segment<'de>>> {
         let (parent, segment) = match *self {
@@ -111,11 +163,26 @@ struct Seq<'t, 'de, A> {
 struct Map<'t, 'de, A> {
     access: A,
     scope: Scope<'t, 'de>,
+    /// A struct's keys, as serde's derive names them to `deserialize_struct` (aliases too).
+    fields: Option<&'static [&'static str]>,
+    /// The first [`SEEN`] keys read, as written (`""` if with escapes), and how many were:
+    /// if fewer than the struct's, some required property may be missing. (Past `SEEN`, the
+    /// object's keys are read again from the first to tell.)
+    seen: [&'de str; SEEN],
+    given: usize,
+    /// The stand-ins of the missing required properties, once the object ended.
+    phantoms: Option<std::vec::IntoIter<&'static FieldMeta>>,
     /// The key just read, if it names a struct's field (or would).
     key: Name<'de>,
     /// The keys whose values were ignored so far.
     ignored: Strings<'de>,
 }
+
+/// How many keys of an object are kept as they are read.
+const SEEN: usize = 8;
+
+/// The visitor of a struct's object, whose keys serde names (`.1`).
+struct Struct<'t, 'de, V>(V, &'static [&'static str], Scope<'t, 'de>);
 
 /// A key read as a field's name.
 #[derive(Clone, Copy)]
@@ -127,6 +194,8 @@ enum Name<'de> {
     Escaped,
     /// As written, and refused by the struct: an unknown property.
     Refused(&'de str),
+    /// A required property the object lacks, read as a stand-in.
+    Phantom(&'static FieldMeta),
 }
 
 /// Deserializes a struct's key, keeping its text.
@@ -194,10 +263,10 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, 'de, D> {
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
-        _fields: &'static [&'static str],
+        fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_map(Wrap(visitor, self.1))
+        self.0.deserialize_map(Struct(visitor, fields, self.1))
     }
 
     /// Rule 3: only a string, the unit variant's name; never the `{"Variant": …}` form.
@@ -307,12 +376,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, 'de, V> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        self.0.visit_map(Map {
-            access: map,
-            scope: self.1,
-            key: Name::None,
-            ignored: Strings::default(),
-        })
+        self.0.visit_map(Map::new(map, self.1, None))
     }
 
     /// `serde_json` only calls `visit_enum` from its `deserialize_enum`, which [`Strict`] never
@@ -343,6 +407,119 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<'_, 'de, A> {
     }
 }
 
+impl<'t, 'de, A: MapAccess<'de>> Map<'t, 'de, A> {
+    fn new(
+        access: A,
+        scope: Scope<'t, 'de>,
+        fields: Option<&'static [&'static str]>,
+    ) -> Map<'t, 'de, A> {
+        Map {
+            access,
+            scope,
+            fields,
+            seen: [""; SEEN],
+            given: 0,
+            phantoms: None,
+            key: Name::None,
+            ignored: Strings::default(),
+        }
+    }
+
+    /// The key of the stand-in `field` (none: the object ends), the value to read next.
+    fn key_of_phantom<K: serde::Deserialize<'de>>(
+        &mut self,
+        field: Option<&'static FieldMeta>,
+    ) -> Result<Option<K>, A::Error> {
+        let Some(field) = field else {
+            return Ok(None);
+        };
+        self.key = Name::Phantom(field);
+        K::deserialize(BorrowedStrDeserializer::new(field.name)).map(Some)
+    }
+
+    /// At the end of a struct's object: the stand-ins of the required properties it lacks,
+    /// each told; none where the struct's shape is not known, or its first key has escapes
+    /// (serde then tells what is missing).
+    fn phantoms(&mut self) -> std::vec::IntoIter<&'static FieldMeta> {
+        let missing = self.missing().unwrap_or_default();
+        if !missing.is_empty() {
+            let within = self.scope.at.segments();
+            let mut passed = self.scope.trail.passed.borrow_mut();
+            passed.missing.extend(missing.iter().map(|&field| Missing {
+                field,
+                within: within.clone(),
+            }));
+        }
+        missing.into_iter()
+    }
+
+    /// The required properties the struct's object lacks.
+    fn missing(&self) -> Option<Vec<&'static FieldMeta>> {
+        if self.given >= self.fields?.len() {
+            return Some(Vec::new());
+        }
+        let Shape::Object(meta) = unwrap(self.scope.at.shape(self.scope.trail.root)?) else {
+            return None;
+        };
+        let mut required = phantom::required(meta).peekable();
+        required.peek()?;
+        let read_again;
+        let keys = match self.seen.get(..self.given) {
+            Some(seen) => seen,
+            None if self.seen[0].is_empty() => return None,
+            None => {
+                read_again = object_keys(self.scope.trail.text, self.seen[0])?;
+                &read_again[..]
+            }
+        };
+        Some(
+            required
+                .filter(|field| !keys.contains(&field.name))
+                .collect(),
+        )
+    }
+}
+
+/// The keys of the object whose first key is `first`, in `text`, which serde has read, as
+/// written.
+fn object_keys<'de>(text: &'de str, first: &'de str) -> Option<Vec<&'de str>> {
+    let bytes = text.as_bytes();
+    let mut keys = Vec::new();
+    // At the quote that opens a key.
+    let mut at = offset_in(text, first)?.checked_sub(1)?;
+    loop {
+        let end = string_end(bytes, at);
+        keys.push(text.get(at + 1..end.checked_sub(1)?)?);
+        let colon = skip_ws(bytes, end);
+        let value = skip_ws(bytes, colon + 1);
+        let after = skip_ws(bytes, any_value_end(bytes, value));
+        if bytes.get(after) != Some(&b',') {
+            return Some(keys);
+        }
+        at = skip_ws(bytes, after + 1);
+    }
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Struct<'_, 'de, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(formatter)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.0.visit_map(Map::new(map, self.2, Some(self.1)))
+    }
+}
+
+/// The shape a value is read as: an option's or a secret's is its inner value's.
+fn unwrap(mut shape: &'static Shape) -> &'static Shape {
+    while let Shape::Optional(inner) | Shape::Sensitive(inner) = shape {
+        shape = inner();
+    }
+    shape
+}
+
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
     type Error = A::Error;
 
@@ -359,10 +536,29 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
     /// value skipped, and the next key read in its place: the document has a finding there,
     /// which the report tells with the others, and no reason to be read again.
     fn next_key<K: serde::Deserialize<'de>>(&mut self) -> Result<Option<K>, A::Error> {
+        if let Some(phantoms) = &mut self.phantoms {
+            let next = phantoms.next();
+            return self.key_of_phantom(next);
+        }
         loop {
             self.key = Name::None;
             let seed = KeySeed(PhantomData::<K>, &mut self.key, self.scope);
             match self.access.next_key_seed(seed) {
+                Ok(None) if self.fields.is_some() => {
+                    let mut phantoms = self.phantoms();
+                    let first = phantoms.next();
+                    self.phantoms = Some(phantoms);
+                    return self.key_of_phantom(first);
+                }
+                Ok(Some(key)) => {
+                    if let (Some(slot), Name::Plain(name)) =
+                        (self.seen.get_mut(self.given), self.key)
+                    {
+                        *slot = name;
+                    }
+                    self.given += 1;
+                    return Ok(Some(key));
+                }
                 Err(error) => {
                     // Refused twice, the second is a duplicate key: the slow path tells it.
                     let Name::Refused(name) = self.key else {
@@ -372,11 +568,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
                         return Err(error);
                     }
                     let within = self.scope.at.segments();
-                    self.scope
-                        .trail
-                        .refused
-                        .borrow_mut()
-                        .push(Refused { key: name, within });
+                    let mut passed = self.scope.trail.passed.borrow_mut();
+                    passed.refused.push(Refused { key: name, within });
+                    drop(passed);
                     self.access.next_value::<IgnoredAny>()?;
                 }
                 key => return key,
@@ -385,6 +579,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
+        if let Name::Phantom(field) = self.key {
+            return seed.deserialize(Phantom::new((field.shape)()));
+        }
         // A value of no size is one serde skips (`IgnoredAny`: a property its struct does not
         // declare), or a unit, which serde's derive would tell as a duplicate itself. Given
         // twice, serde would let it pass; the schema does not.
@@ -392,7 +589,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
             let repeated = match self.key {
                 Name::None => false,
                 Name::Plain(key) => !self.ignored.insert(Cow::Borrowed(key)),
-                Name::Escaped | Name::Refused(_) => true,
+                Name::Escaped | Name::Refused(_) | Name::Phantom(_) => true,
             };
             if repeated {
                 return Err(Fail.into());
@@ -536,6 +733,10 @@ mod tests {
     use serde::Deserialize;
 
     use super::{Segment, from_str_strict};
+    use crate::meta::Shape;
+
+    /// No shape: no stand-in is read for a missing property.
+    const ANY: &Shape = &Shape::Any;
 
     #[derive(Debug, PartialEq, Deserialize)]
     struct Config {
@@ -589,7 +790,7 @@ mod tests {
     /// Both parsers accept `text` (`T` as given by the caller) and agree.
     fn both_accept<T: for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug>(text: &str) -> T {
         let lenient: T = serde_json::from_str(text).expect("serde_json accepts");
-        let (strict, refused): (T, _) = from_str_strict(text).expect("strict accepts");
+        let (strict, refused): (T, _) = from_str_strict(text, ANY).expect("strict accepts");
         assert_eq!(strict, lenient);
         assert!(refused.is_empty(), "{refused:?}");
         strict
@@ -598,7 +799,7 @@ mod tests {
     /// `serde_json` accepts `text`, the strict reading rejects it.
     fn only_lenient_accepts<T: for<'de> Deserialize<'de> + std::fmt::Debug>(text: &str) {
         serde_json::from_str::<T>(text).expect("serde_json accepts");
-        from_str_strict::<T>(text).expect_err("strict rejects");
+        from_str_strict::<T>(text, ANY).expect_err("strict rejects");
     }
 
     #[test]
@@ -658,12 +859,12 @@ mod tests {
         // An escaped string is not borrowed: the `visit_str` path.
         both_accept::<Region>(r#""us-east\u002d1""#);
         only_lenient_accepts::<Plain>(r#"{"UsEast1": null}"#);
-        from_str_strict::<Region>(r#"{"us-east-1": null}"#).unwrap_err();
-        from_str_strict::<Region>(r#""UsEast1""#).unwrap_err();
-        from_str_strict::<Region>("1").unwrap_err();
+        from_str_strict::<Region>(r#"{"us-east-1": null}"#, ANY).unwrap_err();
+        from_str_strict::<Region>(r#""UsEast1""#, ANY).unwrap_err();
+        from_str_strict::<Region>("1", ANY).unwrap_err();
         // A non-unit variant written as a bare string fails in both.
         serde_json::from_str::<Data>(r#""A""#).unwrap_err();
-        from_str_strict::<Data>(r#""A""#).unwrap_err();
+        from_str_strict::<Data>(r#""A""#, ANY).unwrap_err();
     }
 
     #[test]
@@ -680,7 +881,7 @@ mod tests {
         only_lenient_accepts::<WithMaps>(r#"{"btree": {"a": 1, "a": 2}}"#);
         only_lenient_accepts::<HashMap<String, u32>>(r#"{"a": 1}"#);
         // Without the map field in the document, nothing is read as a map.
-        from_str_strict::<WithMaps>("{}").unwrap();
+        from_str_strict::<WithMaps>("{}", ANY).unwrap();
     }
 
     #[test]
@@ -694,15 +895,15 @@ mod tests {
 
     #[test]
     fn rejects_trailing_characters() {
-        from_str_strict::<Mirror>(r#"{"url": "a"} x"#).unwrap_err();
-        from_str_strict::<Mirror>(r#"{"url": "a"}{}"#).unwrap_err();
-        from_str_strict::<Mirror>(" {\"url\": \"a\"} \n\t").unwrap();
+        from_str_strict::<Mirror>(r#"{"url": "a"} x"#, ANY).unwrap_err();
+        from_str_strict::<Mirror>(r#"{"url": "a"}{}"#, ANY).unwrap_err();
+        from_str_strict::<Mirror>(" {\"url\": \"a\"} \n\t", ANY).unwrap();
     }
 
     #[test]
     fn rejects_duplicate_struct_fields() {
         serde_json::from_str::<Mirror>(r#"{"url": "a", "url": "b"}"#).unwrap_err();
-        from_str_strict::<Mirror>(r#"{"url": "a", "url": "b"}"#).unwrap_err();
+        from_str_strict::<Mirror>(r#"{"url": "a", "url": "b"}"#, ANY).unwrap_err();
     }
 
     #[test]
@@ -721,7 +922,8 @@ mod tests {
         // A struct that refuses them does not stop the reading: each key is told, as the
         // text of the document it is, and its value skipped.
         let text = r#"{"b": {"a": [1]}, "a": 1, "c": 2}"#;
-        let (closed, refused) = from_str_strict::<Closed>(text).unwrap();
+        let (closed, passed) = from_str_strict::<Closed>(text, ANY).unwrap();
+        let refused = passed.refused;
         assert_eq!(closed.a, 1);
         let keys: Vec<&str> = refused.iter().map(|refused| refused.key).collect();
         assert_eq!(keys, ["b", "c"]);
@@ -734,39 +936,39 @@ mod tests {
         assert_eq!(refused[0].within, Some(Vec::new()));
         // Inside members and elements: where the object is, outermost first.
         let text = r#"{"o": [{"a": 1}, {"a": 2, "b": 3}]}"#;
-        let (_, refused) = from_str_strict::<Outer>(text).unwrap();
+        let refused = from_str_strict::<Outer>(text, ANY).unwrap().1.refused;
         assert_eq!(refused.len(), 1);
         let within = refused[0].within.as_ref().unwrap();
         assert_eq!(within, &[Segment::Key("o"), Segment::Index(1)]);
         assert!(matches!(within[0], Segment::Key(o) if o.as_ptr() == text[2..].as_ptr()));
         let escaped = r#"{"\u006f": [{"a": 2, "b": 3}]}"#;
-        let (_, refused) = from_str_strict::<Outer>(escaped).unwrap();
+        let refused = from_str_strict::<Outer>(escaped, ANY).unwrap().1.refused;
         assert_eq!(refused[0].within, None);
         // Refused twice, or with escapes: the slow path tells it.
-        from_str_strict::<Closed>(r#"{"a": 1, "b": 2, "b": 3}"#).unwrap_err();
-        from_str_strict::<Closed>(r#"{"a": 1, "\u0062": 2}"#).unwrap_err();
-        // A missing field still stops it.
-        from_str_strict::<Closed>(r#"{"b": 2}"#).unwrap_err();
+        from_str_strict::<Closed>(r#"{"a": 1, "b": 2, "b": 3}"#, ANY).unwrap_err();
+        from_str_strict::<Closed>(r#"{"a": 1, "\u0062": 2}"#, ANY).unwrap_err();
+        // A missing field stops it where no shape says what the struct requires.
+        from_str_strict::<Closed>(r#"{"b": 2}"#, ANY).unwrap_err();
     }
 
     #[test]
     fn a_repeated_key_no_struct_reads_is_rejected() {
         // serde ignores both; the schema's `duplicateKey` does not.
         serde_json::from_str::<Mirror>(r#"{"url": "a", "x": 1, "x": [2]}"#).unwrap();
-        from_str_strict::<Mirror>(r#"{"url": "a", "x": 1, "x": [2]}"#).unwrap_err();
-        from_str_strict::<Mirror>(r#"{"x": 1, "url": "a", "x0": 2, "y": {"x": 1}}"#).unwrap();
+        from_str_strict::<Mirror>(r#"{"url": "a", "x": 1, "x": [2]}"#, ANY).unwrap_err();
+        from_str_strict::<Mirror>(r#"{"x": 1, "url": "a", "x0": 2, "y": {"x": 1}}"#, ANY).unwrap();
         // One with escapes is not kept: ignored, it takes the slow path, which tells.
-        from_str_strict::<Mirror>(r#"{"x": 1, "url": "a", "\u0078": 2}"#).unwrap_err();
-        from_str_strict::<Mirror>(r#"{"url": "a", "\u0079": 2}"#).unwrap_err();
+        from_str_strict::<Mirror>(r#"{"x": 1, "url": "a", "\u0078": 2}"#, ANY).unwrap_err();
+        from_str_strict::<Mirror>(r#"{"url": "a", "\u0079": 2}"#, ANY).unwrap_err();
         // Nested, and with many keys (past the few compared directly).
         let many = (0..40).fold(String::new(), |mut many, n| {
             std::fmt::Write::write_fmt(&mut many, format_args!(r#""k{n}": {n}, "#)).unwrap();
             many
         });
         let nested = format!(r#"{{"url": "a", "k": {{{many}"url": "b"}}}}"#);
-        from_str_strict::<Mirror>(&nested).unwrap();
+        from_str_strict::<Mirror>(&nested, ANY).unwrap();
         let text = format!(r#"[{{"url": "a", {many}"k7": 0}}]"#);
-        from_str_strict::<Vec<Mirror>>(&text).unwrap_err();
+        from_str_strict::<Vec<Mirror>>(&text, ANY).unwrap_err();
     }
 
     #[test]
@@ -781,9 +983,9 @@ mod tests {
         let lenient: Outer = serde_json::from_str(text).unwrap();
         assert!(lenient.inner.insecure);
         // The derive reads a struct with a flattened field as a map: always the slow path.
-        from_str_strict::<Outer>(text).unwrap_err();
-        from_str_strict::<Outer>(r#"{"name": null, "host": [1]}"#).unwrap_err();
-        from_str_strict::<Vec<Outer>>(r#"[{"name": "n", "host": "h"}]"#).unwrap_err();
+        from_str_strict::<Outer>(text, ANY).unwrap_err();
+        from_str_strict::<Outer>(r#"{"name": null, "host": [1]}"#, ANY).unwrap_err();
+        from_str_strict::<Vec<Outer>>(r#"[{"name": "n", "host": "h"}]"#, ANY).unwrap_err();
     }
 
     #[test]
@@ -796,7 +998,7 @@ mod tests {
         let value: serde_json::Value = both_accept(r#"{"a": [1, null, {"b": "c"}], "d": 1.5}"#);
         assert_eq!(value["a"][2]["b"], "c");
         let (raw, _): (Box<serde_json::value::RawValue>, _) =
-            from_str_strict(r#" {"a": [1]} "#).unwrap();
+            from_str_strict(r#" {"a": [1]} "#, ANY).unwrap();
         assert_eq!(raw.get(), r#"{"a": [1]}"#);
     }
 
@@ -814,14 +1016,14 @@ mod tests {
             );
         };
         let arrays = "[".repeat(5000);
-        too_deep(from_str_strict::<serde_json::Value>(&arrays).unwrap_err());
-        too_deep(from_str_strict::<Vec<serde_json::Value>>(&arrays).unwrap_err());
-        from_str_strict::<Node>(&arrays).unwrap_err(); // an array for a struct
-        too_deep(from_str_strict::<Node>(&r#"{"c":["#.repeat(5000)).unwrap_err());
+        too_deep(from_str_strict::<serde_json::Value>(&arrays, ANY).unwrap_err());
+        too_deep(from_str_strict::<Vec<serde_json::Value>>(&arrays, ANY).unwrap_err());
+        from_str_strict::<Node>(&arrays, ANY).unwrap_err(); // an array for a struct
+        too_deep(from_str_strict::<Node>(&r#"{"c":["#.repeat(5000), ANY).unwrap_err());
         let balanced = "[".repeat(5000) + &"]".repeat(5000);
-        too_deep(from_str_strict::<serde_json::Value>(&balanced).unwrap_err());
+        too_deep(from_str_strict::<serde_json::Value>(&balanced, ANY).unwrap_err());
         // Within the limit (127 levels, like `serde_json::Value`), it works.
         let shallow = format!("{}1{}", "[".repeat(127), "]".repeat(127));
-        from_str_strict::<serde_json::Value>(&shallow).unwrap();
+        from_str_strict::<serde_json::Value>(&shallow, ANY).unwrap();
     }
 }
