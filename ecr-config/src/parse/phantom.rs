@@ -2,43 +2,39 @@
 //! past it: the document has a `required` finding there, and no reason to be read again.
 //!
 //! [`Phantom`] deserializes the smallest value of a [`Shape`]: `false`, `0` (or the bound of
-//! the type nearest to it), `""`, the first variant, an empty list or map, a struct of
-//! stand-ins for its own required properties. Nothing it makes is ever shown: the findings
-//! `validate` tells about it are dropped. A type that takes none of these (its own
-//! `Deserialize`, a value the shape leaves open) fails, and the document takes the slow
-//! path, as it did before.
+//! the type nearest to it), `""`, the first variant, an empty list or map. Nothing it makes
+//! is ever shown: the findings `validate` tells about it are dropped. A type that takes none
+//! of these (its own `Deserialize`, a value the shape leaves open) fails, and the document
+//! takes the slow path, as it did before; so does a missing struct. (A stand-in struct would
+//! have serde's derive compile every struct's reading a second time, for the stand-in's
+//! deserializer, in every crate that parses. The empty list and map are read by accessors
+//! that read no element, for the same reason.)
 
 use std::marker::PhantomData;
 
-use serde::de::value::{BorrowedStrDeserializer, MapDeserializer, SeqDeserializer};
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::de::value::BorrowedStrDeserializer;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::forward_to_deserialize_any;
 
 use crate::meta::{FieldMeta, Shape, StructMeta};
 
-/// Stand-ins in stand-ins go no deeper than this: a type that requires itself has none.
-const MAX_DEPTH: usize = 32;
-
 /// The deserializer of the stand-in of a value of `shape`.
 pub(crate) struct Phantom<E> {
     shape: &'static Shape,
-    depth: usize,
     error: PhantomData<E>,
 }
 
 impl<E> Phantom<E> {
     pub(crate) fn new(shape: &'static Shape) -> Phantom<E> {
-        Phantom::at(shape, 0)
-    }
-
-    fn at(shape: &'static Shape, depth: usize) -> Phantom<E> {
         Phantom {
             shape,
-            depth,
             error: PhantomData,
         }
     }
 }
+
+/// An empty list or map.
+struct Empty<E>(PhantomData<E>);
 
 /// The properties a struct of `meta` requires, in their order.
 pub(crate) fn required(meta: &'static StructMeta) -> impl Iterator<Item = &'static FieldMeta> {
@@ -51,9 +47,6 @@ impl<'de, E: de::Error> Deserializer<'de> for Phantom<E> {
     type Error = E;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
-        if self.depth == MAX_DEPTH {
-            return Err(E::custom("strict: no stand-in"));
-        }
         match self.shape {
             Shape::Boolean => visitor.visit_bool(false),
             Shape::Integer { min, max } => {
@@ -72,21 +65,11 @@ impl<'de, E: de::Error> Deserializer<'de> for Phantom<E> {
                 Some(name) => visitor.visit_borrowed_str(name),
                 None => Err(E::custom("strict: no stand-in")),
             },
-            Shape::Sensitive(inner) => {
-                Phantom::at(inner(), self.depth + 1).deserialize_any(visitor)
-            }
+            Shape::Sensitive(inner) => Phantom::new(inner()).deserialize_any(visitor),
             Shape::Optional(_) => visitor.visit_none(),
-            Shape::Array(_) => visitor.visit_seq(SeqDeserializer::new(std::iter::empty::<u8>())),
-            Shape::Map(_) => {
-                visitor.visit_map(MapDeserializer::new(std::iter::empty::<(u8, u8)>()))
-            }
-            Shape::Object(meta) => visitor.visit_map(Object {
-                fields: required(meta),
-                value: None,
-                depth: self.depth + 1,
-                error: PhantomData::<E>,
-            }),
-            Shape::Any => Err(E::custom("strict: no stand-in")),
+            Shape::Array(_) => visitor.visit_seq(Empty::<E>(PhantomData)),
+            Shape::Map(_) => visitor.visit_map(Empty::<E>(PhantomData)),
+            Shape::Object(_) | Shape::Any => Err(E::custom("strict: no stand-in")),
         }
     }
 
@@ -123,31 +106,22 @@ impl<'de, E: de::Error> Deserializer<'de> for Phantom<E> {
     }
 }
 
-/// The object of a stand-in struct: its required properties, each a stand-in.
-struct Object<I, E> {
-    fields: I,
-    value: Option<&'static Shape>,
-    depth: usize,
-    error: PhantomData<E>,
-}
-
-impl<'de, I: Iterator<Item = &'static FieldMeta>, E: de::Error> MapAccess<'de> for Object<I, E> {
+impl<'de, E: de::Error> SeqAccess<'de> for Empty<E> {
     type Error = E;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, E> {
-        let Some(field) = self.fields.next() else {
-            return Ok(None);
-        };
-        self.value = Some((field.shape)());
-        seed.deserialize(BorrowedStrDeserializer::new(field.name))
-            .map(Some)
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, _: T) -> Result<Option<T::Value>, E> {
+        Ok(None)
+    }
+}
+
+impl<'de, E: de::Error> MapAccess<'de> for Empty<E> {
+    type Error = E;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, _: K) -> Result<Option<K::Value>, E> {
+        Ok(None)
     }
 
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, E> {
-        let shape = self
-            .value
-            .take()
-            .ok_or_else(|| E::custom("strict: no key"))?;
-        seed.deserialize(Phantom::at(shape, self.depth))
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, _: V) -> Result<V::Value, E> {
+        Err(E::custom("strict: no value"))
     }
 }
