@@ -118,7 +118,7 @@ fn expected(shape: &Shape) -> &'static str {
 
 /// The shape a value is checked against: JSON Schema has no "optional" type (`null` is a
 /// value of the wrong type), and a secret is checked like its value.
-fn unwrap(mut shape: &'static Shape) -> &'static Shape {
+pub(crate) fn unwrap(mut shape: &'static Shape) -> &'static Shape {
     while let Shape::Optional(inner) | Shape::Sensitive(inner) = shape {
         shape = inner();
     }

@@ -225,14 +225,7 @@ fn locate_from(
                     continue;
                 }
             }
-            b'"' => i = string_end(bytes, i),
-            _ => {
-                while i < bytes.len()
-                    && !matches!(bytes[i], b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')
-                {
-                    i += 1;
-                }
-            }
+            _ => i = any_value_end(bytes, i),
         }
         // A scalar or an empty container ended at `i`.
         scan.finish(wanted, start..i, place_here);

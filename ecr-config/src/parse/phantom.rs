@@ -16,7 +16,7 @@ use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::forward_to_deserialize_any;
 
-use crate::meta::{FieldMeta, Shape, StructMeta};
+use crate::meta::{FieldMeta, Shape};
 
 /// The deserializer of the stand-in of a value of `shape`.
 pub(crate) struct Phantom<E> {
@@ -36,11 +36,11 @@ impl<E> Phantom<E> {
 /// An empty list or map.
 struct Empty<E>(PhantomData<E>);
 
-/// The properties a struct of `meta` requires, in their order.
-pub(crate) fn required(meta: &'static StructMeta) -> impl Iterator<Item = &'static FieldMeta> {
-    meta.fields
-        .iter()
-        .filter(|field| field.required && !field.flatten)
+/// Whether a missing `field` has a stand-in read for it: it is required (a flattened
+/// field's properties are the object's own, and serde reads such a struct as a map, which
+/// always takes the slow path).
+pub(crate) fn stands_in_for(field: &FieldMeta) -> bool {
+    field.required && !field.flatten
 }
 
 impl<'de, E: de::Error> Deserializer<'de> for Phantom<E> {

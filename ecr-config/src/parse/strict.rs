@@ -20,6 +20,7 @@ use serde::de::{
 
 use crate::meta::{FieldMeta, Shape};
 
+use super::check::unwrap;
 use super::locate::{any_value_end, skip_ws, string_end};
 use super::offset_in;
 use super::phantom::{self, Phantom};
@@ -453,7 +454,8 @@ impl<'t, 'de, A: MapAccess<'de>> Map<'t, 'de, A> {
         missing.into_iter()
     }
 
-    /// The required properties the struct's object lacks.
+    /// The required properties the struct's object lacks; none where too many are required
+    /// to tell (serde then tells). Allocates only for what is missing.
     fn missing(&self) -> Option<Vec<&'static FieldMeta>> {
         if self.given >= self.fields?.len() {
             return Some(Vec::new());
@@ -461,40 +463,44 @@ impl<'t, 'de, A: MapAccess<'de>> Map<'t, 'de, A> {
         let Shape::Object(meta) = unwrap(self.scope.at.shape(self.scope.trail.root)?) else {
             return None;
         };
-        let mut required = phantom::required(meta).peekable();
-        required.peek()?;
-        let read_again;
-        let keys = match self.seen.get(..self.given) {
-            Some(seen) => seen,
-            None if self.seen[0].is_empty() => return None,
-            None => {
-                read_again = object_keys(self.scope.trail.text, self.seen[0])?;
-                &read_again[..]
+        if meta.fields.len() > 64 {
+            return None;
+        }
+        // Bit `k`: field `k` was given.
+        let mut given = 0u64;
+        let mut mark = |key: &str| {
+            if let Some(k) = meta.fields.iter().position(|field| field.name == key) {
+                given |= 1 << k;
             }
         };
-        Some(
-            required
-                .filter(|field| !keys.contains(&field.name))
-                .collect(),
-        )
+        match self.seen.get(..self.given) {
+            Some(seen) => seen.iter().for_each(|key| mark(key)),
+            None if self.seen[0].is_empty() => return None,
+            None => each_key(self.scope.trail.text, self.seen[0], mark)?,
+        }
+        let missing = meta
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|&(k, field)| phantom::stands_in_for(field) && given & (1 << k) == 0);
+        Some(missing.map(|(_, field)| field).collect())
     }
 }
 
-/// The keys of the object whose first key is `first`, in `text`, which serde has read, as
-/// written.
-fn object_keys<'de>(text: &'de str, first: &'de str) -> Option<Vec<&'de str>> {
+/// Calls `each` on the keys, as written, of the object whose first key is `first`, in
+/// `text`, which serde has read.
+fn each_key<'de>(text: &'de str, first: &'de str, mut each: impl FnMut(&'de str)) -> Option<()> {
     let bytes = text.as_bytes();
-    let mut keys = Vec::new();
     // At the quote that opens a key.
     let mut at = offset_in(text, first)?.checked_sub(1)?;
     loop {
         let end = string_end(bytes, at);
-        keys.push(text.get(at + 1..end.checked_sub(1)?)?);
+        each(text.get(at + 1..end.checked_sub(1)?)?);
         let colon = skip_ws(bytes, end);
         let value = skip_ws(bytes, colon + 1);
         let after = skip_ws(bytes, any_value_end(bytes, value));
         if bytes.get(after) != Some(&b',') {
-            return Some(keys);
+            return Some(());
         }
         at = skip_ws(bytes, after + 1);
     }
@@ -510,14 +516,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Struct<'_, 'de, V> {
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         self.0.visit_map(Map::new(map, self.2, Some(self.1)))
     }
-}
-
-/// The shape a value is read as: an option's or a secret's is its inner value's.
-fn unwrap(mut shape: &'static Shape) -> &'static Shape {
-    while let Shape::Optional(inner) | Shape::Sensitive(inner) = shape {
-        shape = inner();
-    }
-    shape
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
