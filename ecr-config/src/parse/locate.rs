@@ -14,6 +14,7 @@ use crate::meta::Shape;
 use crate::path::push_token;
 
 use super::secret::{Json, Place, Secrets};
+use super::strict::Keys;
 
 /// The spans of the values at `targets` (JSON Pointers), and of every secret value.
 pub(crate) struct Spans {
@@ -64,21 +65,22 @@ impl Wanted {
         // A few targets (the usual case) are looked through, and only told apart as at or
         // in the member or not: those that are sit together. Many are searched.
         let (lo, hi) = if range.len() <= 8 {
+            let (at, end) = (self.len + 1, self.len + 1 + segment.len());
             let within = |k: &usize| {
                 let target = targets[*k].as_bytes();
-                let (at, end) = (self.len + 1, self.len + 1 + segment.len());
-                // The length and the first byte tell most apart, before the bytes.
-                target.len() >= end
+                // What follows the segment and its first byte tell most apart, before the
+                // bytes (a `memcmp` call costs more than a short key).
+                matches!(target.get(end), None | Some(b'/'))
+                    && target.len() >= end
                     && target.get(at) == segment.first()
-                    && target[at..end] == *segment
-                    && matches!(target.get(end), None | Some(b'/'))
+                    && target[at..end].iter().zip(segment).all(|(a, b)| a == b)
             };
             let Some(lo) = range.iter().position(within) else {
                 return Wanted::NONE;
             };
             (
                 lo,
-                lo + range[lo..].iter().take_while(|k| within(k)).count(),
+                lo + 1 + range[lo + 1..].iter().take_while(|k| within(k)).count(),
             )
         } else {
             let lo = range.partition_point(|k| rank(k) == Ordering::Less);
@@ -134,9 +136,23 @@ fn segment_rank(target: &[u8], len: usize, segment: &[u8]) -> Ordering {
     }
 }
 
-pub(crate) fn locate(text: &str, root: &'static Shape, targets: &[&str]) -> Spans {
+/// The spans of `targets` and of the secrets in `text`, a document of `root` serde has read;
+/// `objects`: where the keys of its structs' objects are, as the reading found them (or none).
+pub(crate) fn locate(
+    text: &str,
+    root: &'static Shape,
+    targets: &[&str],
+    objects: &[Keys],
+) -> Spans {
     let start = skip_ws(text.as_bytes(), 0);
-    locate_from(text, root, start, Place::Typed(root), true, targets)
+    locate_from(
+        text,
+        root,
+        start,
+        Place::Typed(root),
+        Some(objects),
+        targets,
+    )
 }
 
 /// The secrets of the value at `start` of `text`, a value at `place` of a document of `root`
@@ -147,17 +163,18 @@ pub(crate) fn secrets_in(
     start: usize,
     place: Place,
 ) -> Vec<Range<usize>> {
-    locate_from(text, root, start, place, false, &[]).secrets
+    locate_from(text, root, start, place, None, &[]).secrets
 }
 
-/// [`locate`] for the value at `start`, at `place`; `read`: serde has read it into the type,
-/// so that a struct that refuses unknown properties has none.
+/// [`locate`] for the value at `start`, at `place`; `read`: serde has read it into the type
+/// (so that a struct that refuses unknown properties has none), and where its structs' keys
+/// are.
 fn locate_from(
     text: &str,
     root: &'static Shape,
     start: usize,
     mut place: Place,
-    read: bool,
+    read: Option<&[Keys]>,
     targets: &[&str],
 ) -> Spans {
     let bytes = text.as_bytes();
@@ -190,14 +207,17 @@ fn locate_from(
         match first {
             b'{' | b'['
                 if !wanted.inside(targets, scan.order)
-                    && !if read {
+                    && !if read.is_some() {
                         scan.secrets.look_inside_read(place_here)
                     } else {
                         scan.secrets.look_inside(place_here)
                     } =>
             {
                 // Nothing to find in there: step over it.
-                i = value_end(bytes, i);
+                i = match read {
+                    Some(objects) if first == b'{' => object_end(bytes, i, objects),
+                    _ => value_end(bytes, i),
+                };
             }
             open @ (b'{' | b'[') => {
                 i = skip_ws(bytes, i + 1);
@@ -367,6 +387,30 @@ pub(crate) fn value_end(bytes: &[u8], mut i: usize) -> usize {
     }
 }
 
+/// The position just past the object starting at `i`, which serde has read: from its last
+/// key if `objects` (sorted by first key) says where that is, so that what is before it is
+/// not read again.
+fn object_end(bytes: &[u8], i: usize, objects: &[Keys]) -> usize {
+    let first = skip_ws(bytes, i + 1);
+    if let Ok(k) = objects.binary_search_by_key(&first, |keys| keys.first) {
+        let value = skip_ws(
+            bytes,
+            skip_ws(bytes, string_end(bytes, objects[k].last)) + 1,
+        );
+        let end = skip_ws(
+            bytes,
+            match bytes.get(value) {
+                Some(b'{') => object_end(bytes, value, objects),
+                _ => any_value_end(bytes, value),
+            },
+        );
+        if bytes.get(end) == Some(&b'}') {
+            return end + 1;
+        }
+    }
+    value_end(bytes, i)
+}
+
 /// The offset of the first bracket or quote at or after `i`, or `bytes.len()`.
 fn structural(bytes: &[u8], mut i: usize) -> usize {
     // `| 0x20` makes `[` `{` and `]` `}`, and no other byte either.
@@ -402,8 +446,31 @@ pub(crate) fn any_value_end(bytes: &[u8], at: usize) -> usize {
     }
 }
 
+/// The position of the first byte at or after `i` that is not whitespace, in a text that is
+/// JSON (between its tokens).
+///
+/// Indentation is looked through eight bytes at a time: between tokens, a byte above a space
+/// is a token's, and each byte at or below it whitespace.
 pub(crate) fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r') {
+    const ABOVE: u64 = 0x5f5f_5f5f_5f5f_5f5f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Mostly one byte: a space after a colon, or none.
+    match bytes.get(i) {
+        Some(&byte) if byte > b' ' => return i,
+        Some(_) => i += 1,
+        None => return i,
+    }
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let word = u64::from_le_bytes(*chunk);
+        // The high bit of a byte above a space (`+ 0x5f` carries into the next byte only from
+        // a byte above `0xa0`, which is above a space itself, so the first is exact).
+        let above = (word.wrapping_add(ABOVE) | word) & HIGH;
+        if above != 0 {
+            return i + (above.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i] <= b' ' {
         i += 1;
     }
     i
@@ -497,6 +564,7 @@ mod tests {
             text,
             &EcrConfig::SHAPE,
             &["/ci/access_key", "/setup/role_arn", "/read", "/nowhere", ""],
+            &[],
         );
         let found: Vec<Option<&str>> = spans
             .targets
@@ -537,6 +605,36 @@ mod tests {
 
     /// A skipped container ends where it ends, whatever its strings hold: brackets, quotes
     /// and backslashes, and the bytes the word test may confuse with them.
+    #[test]
+    fn whitespace_is_skipped_in_and_out_of_whole_words() {
+        let naive = |bytes: &[u8], mut i: usize| {
+            while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r') {
+                i += 1;
+            }
+            i
+        };
+        let mut rng = fastrand::Rng::with_seed(5);
+        for _ in 0..20_000 {
+            let mut text: Vec<u8> = (0..rng.usize(0..20))
+                .map(|_| [b' ', b'\t', b'\n', b'\r'][rng.usize(..4)])
+                .collect();
+            // Between tokens: in the whitespace, or at its end.
+            let start = rng.usize(..=text.len());
+            // What follows whitespace: a token's first byte, then anything (a string's
+            // bytes, UTF-8 above `0xa0` included, whose carry must not move the answer).
+            if rng.bool() {
+                let tokens = b"\"{[]},:-0tfn";
+                text.push(tokens[rng.usize(..tokens.len())]);
+                text.extend((0..rng.usize(0..10)).map(|_| rng.u8(..)));
+            }
+            assert_eq!(
+                super::skip_ws(&text, start),
+                naive(&text, start),
+                "{text:?} from {start}"
+            );
+        }
+    }
+
     #[test]
     fn container_ends_are_found_past_any_string() {
         use serde_json::{Map, Value};
@@ -587,6 +685,7 @@ mod tests {
             text,
             &crate::meta::Shape::Any,
             &["/0/a~0b/2/c~1d", "/1", "/0/a~0b/1"],
+            &[],
         );
         let found: Vec<_> = spans
             .targets
@@ -605,7 +704,7 @@ mod tests {
             "/a-b/c", "/a", "/a~1b", "/a~0", "/xa", "/a\"b", "/a-b", "/a/b",
         ];
         targets.extend(indices.iter().map(String::as_str));
-        let spans = locate(text, &crate::meta::Shape::Any, &targets);
+        let spans = locate(text, &crate::meta::Shape::Any, &targets, &[]);
         let found: Vec<_> = spans
             .targets
             .iter()

@@ -103,7 +103,7 @@ fn fast<'de, T: Deserialize<'de> + Validate>(
     body: &'de str,
     base: usize,
 ) -> Option<Result<T, Report>> {
-    let (value, passed) = strict::from_str_strict::<T>(body, &T::SHAPE).ok()?;
+    let (value, mut passed) = strict::from_str_strict::<T>(body, &T::SHAPE).ok()?;
     // What depends on `T` is serde's reading and `validate`: every report is built by the
     // functions below, which take the shape, compiled once in this crate rather than in each
     // crate that parses a type of its own.
@@ -112,18 +112,29 @@ fn fast<'de, T: Deserialize<'de> + Validate>(
         Ok(()) => ValidationErrors::new(),
         Err(errors) => errors,
     };
+    let mut objects = std::mem::take(&mut passed.objects);
+    // Inner objects end first: the outer ones, once each, are out of order.
+    objects.sort_unstable_by_key(|keys| keys.first);
     let told = if passed.is_empty() {
         passed::Told::default()
     } else {
         passed::told(body, &T::SHAPE, passed)?
     };
-    Some(Err(invalid(input, body, base, &T::SHAPE, errors, told)))
+    let read = Read { told, objects };
+    Some(Err(invalid(input, body, base, &T::SHAPE, errors, read)))
 }
 
 /// Where `inner`, a slice of `outer`, starts in it.
 fn offset_in(outer: &str, inner: &str) -> Option<usize> {
     let offset = (inner.as_ptr() as usize).checked_sub(outer.as_ptr() as usize)?;
     (offset + inner.len() <= outer.len()).then_some(offset)
+}
+
+/// What the strict reading found, besides the value: the findings of what it passed over, and
+/// where the structs' keys are.
+struct Read {
+    told: passed::Told,
+    objects: Vec<strict::Keys>,
 }
 
 /// The report of a document the strict reading accepted and `validate` did not, or over
@@ -135,7 +146,7 @@ fn invalid(
     base: usize,
     root: &'static Shape,
     errors: ValidationErrors,
-    told: passed::Told,
+    Read { told, objects }: Read,
 ) -> Report {
     // The strict reading proved the rest of the structure right, so `validate` found
     // everything else (but what it says of a stand-in); all that is missing is where.
@@ -155,7 +166,7 @@ fn invalid(
         .map(ValidationError::pointer)
         .chain(told.required.iter().map(|(object, _)| object.as_str()))
         .collect();
-    let mut spans = locate::locate(body, root, &pointers);
+    let mut spans = locate::locate(body, root, &pointers, &objects);
     let shift = |span: Range<usize>| span.start + base..span.end + base;
     let (found, objects) = spans.targets.split_at(errors.len());
     let mut located: Vec<Finding> = errors
@@ -408,7 +419,7 @@ fn rest_report(
     let located = match rest {
         Rest::Invalid(errors) => {
             let pointers: Vec<&str> = errors.iter().map(ValidationError::pointer).collect();
-            let spans = locate::locate(body, root, &pointers).targets;
+            let spans = locate::locate(body, root, &pointers, &[]).targets;
             errors
                 .into_iter()
                 .zip(spans)

@@ -59,6 +59,17 @@ pub(crate) fn from_str_strict<'de, T: serde::Deserialize<'de>>(
 pub(crate) struct Passed<'de> {
     pub(crate) refused: Vec<Refused<'de>>,
     pub(crate) missing: Vec<Missing<'de>>,
+    /// Where the keys of the structs' objects are, in the order the objects end.
+    pub(crate) objects: Vec<Keys>,
+}
+
+/// Where the first key and the last of a struct's object are in the text: the offsets of
+/// their opening quotes. What reads the text again for where a value is steps over an object
+/// from its last key, not its first ([`locate`](super::locate)).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Keys {
+    pub(crate) first: usize,
+    pub(crate) last: usize,
 }
 
 impl Passed<'_> {
@@ -175,6 +186,10 @@ struct Map<'t, 'de, A> {
     phantoms: Option<std::vec::IntoIter<&'static FieldMeta>>,
     /// The key just read, if it names a struct's field (or would).
     key: Name<'de>,
+    /// The object's first key, if the struct refused it (else it is `seen[0]`).
+    first: Option<&'de str>,
+    /// The last key read.
+    last: Name<'de>,
     /// The keys whose values were ignored so far.
     ignored: Strings<'de>,
 }
@@ -422,8 +437,31 @@ impl<'t, 'de, A: MapAccess<'de>> Map<'t, 'de, A> {
             given: 0,
             phantoms: None,
             key: Name::None,
+            first: None,
+            last: Name::None,
             ignored: Strings::default(),
         }
+    }
+
+    /// At the object's end: where its first key and its last are, if they have no escapes.
+    fn note_keys(&self) {
+        let first = match self.first {
+            Some(first) => first,
+            None if self.given > 0 => self.seen[0],
+            None => return,
+        };
+        let (Name::Plain(last) | Name::Refused(last)) = self.last else {
+            return;
+        };
+        if let (Some(first), Some(last)) = (self.quote_of(first), self.quote_of(last)) {
+            let mut passed = self.scope.trail.passed.borrow_mut();
+            passed.objects.push(Keys { first, last });
+        }
+    }
+
+    /// The offset of the quote that opens `key`, a key as written in the text.
+    fn quote_of(&self, key: &str) -> Option<usize> {
+        offset_in(self.scope.trail.text, key)?.checked_sub(1)
     }
 
     /// The key of the stand-in `field` (none: the object ends), the value to read next.
@@ -543,12 +581,14 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
             let seed = KeySeed(PhantomData::<K>, &mut self.key, self.scope);
             match self.access.next_key_seed(seed) {
                 Ok(None) if self.fields.is_some() => {
+                    self.note_keys();
                     let mut phantoms = self.phantoms();
                     let first = phantoms.next();
                     self.phantoms = Some(phantoms);
                     return self.key_of_phantom(first);
                 }
                 Ok(Some(key)) => {
+                    self.last = self.key;
                     if let (Some(slot), Name::Plain(name)) =
                         (self.seen.get_mut(self.given), self.key)
                     {
@@ -565,6 +605,10 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
                     if !self.ignored.insert(Cow::Borrowed(name)) {
                         return Err(error);
                     }
+                    if self.given == 0 && self.first.is_none() {
+                        self.first = Some(name);
+                    }
+                    self.last = self.key;
                     let within = self.scope.at.segments();
                     let mut passed = self.scope.trail.passed.borrow_mut();
                     passed.refused.push(Refused { key: name, within });
