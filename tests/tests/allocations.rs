@@ -1,4 +1,5 @@
-//! Validating a valid config allocates nothing; only errors allocate.
+//! Validating a valid config allocates nothing, and parsing one only what serde does; only
+//! errors allocate.
 // A counting global allocator is the one place the workspace needs `unsafe`.
 #![allow(unsafe_code)]
 
@@ -38,9 +39,7 @@ fn allocations_during(f: impl FnOnce()) -> usize {
     ALLOCATIONS.with(Cell::get) - before
 }
 
-fn config() -> EcrConfig {
-    serde_json::from_str(
-        r#"{
+const VALID: &str = r#"{
             "ci": { "region": "us-east-1", "access_key": "AKIAIOSFODNN7EXAMPLE", "secret_key": "s3cr3t" },
             "read": { "region": "eu-west-1", "role_arn": "arn:aws:iam::123456789012:role/ecr-read-role" },
             "setup": {
@@ -51,9 +50,21 @@ fn config() -> EcrConfig {
                 "intermediate_role": "arn:aws:iam::123456789012:role/intermediate",
                 "intermediate_external_id": "ext2"
             }
-        }"#,
-    )
-    .expect("a valid document")
+        }"#;
+
+fn config() -> EcrConfig {
+    serde_json::from_str(VALID).expect("a valid document")
+}
+
+#[test]
+fn parsing_a_valid_document_allocates_what_serde_does() {
+    let by_serde = allocations_during(|| drop(config()));
+    let parsed = allocations_during(|| {
+        let config = ecr_config::from_json_str::<EcrConfig>(VALID).expect("a valid document");
+        drop(config);
+    });
+    // The value's strings, and nothing of the checks or of where things are.
+    assert_eq!(parsed, by_serde);
 }
 
 #[test]

@@ -112,9 +112,7 @@ fn fast<'de, T: Deserialize<'de> + Validate>(
         Ok(()) => ValidationErrors::new(),
         Err(errors) => errors,
     };
-    let mut objects = std::mem::take(&mut passed.objects);
-    // Inner objects end first: the outer ones, once each, are out of order.
-    objects.sort_unstable_by_key(|keys| keys.first);
+    let objects = std::mem::take(&mut passed.objects).sorted();
     let told = if passed.is_empty() {
         passed::Told::default()
     } else {

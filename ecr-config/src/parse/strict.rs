@@ -59,17 +59,47 @@ pub(crate) fn from_str_strict<'de, T: serde::Deserialize<'de>>(
 pub(crate) struct Passed<'de> {
     pub(crate) refused: Vec<Refused<'de>>,
     pub(crate) missing: Vec<Missing<'de>>,
-    /// Where the keys of the structs' objects are, in the order the objects end.
-    pub(crate) objects: Vec<Keys>,
+    /// Where the keys of the structs' objects are.
+    pub(crate) objects: Objects,
 }
 
 /// Where the first key and the last of a struct's object are in the text: the offsets of
 /// their opening quotes. What reads the text again for where a value is steps over an object
 /// from its last key, not its first ([`locate`](super::locate)).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Keys {
     pub(crate) first: usize,
     pub(crate) last: usize,
+}
+
+/// The [`Keys`] of the structs' objects, in the order the objects end: the first few
+/// inline, so that a valid document of a few structs costs no allocation for them.
+#[derive(Debug, Default)]
+pub(crate) struct Objects {
+    inline: [Keys; 8],
+    len: usize,
+    spilled: Vec<Keys>,
+}
+
+impl Objects {
+    fn push(&mut self, keys: Keys) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) => {
+                *slot = keys;
+                self.len += 1;
+            }
+            None => self.spilled.push(keys),
+        }
+    }
+
+    /// All of them, sorted by first key.
+    pub(crate) fn sorted(self) -> Vec<Keys> {
+        let mut all = self.spilled;
+        all.extend_from_slice(&self.inline[..self.len]);
+        // Inner objects end first: the outer ones, once each, are out of order.
+        all.sort_unstable_by_key(|keys| keys.first);
+        all
+    }
 }
 
 impl Passed<'_> {
@@ -447,7 +477,8 @@ impl<'t, 'de, A: MapAccess<'de>> Map<'t, 'de, A> {
     fn note_keys(&self) {
         let first = match self.first {
             Some(first) => first,
-            None if self.given > 0 => self.seen[0],
+            // `""`: the first key had escapes, and is not kept.
+            None if self.given > 0 && !self.seen[0].is_empty() => self.seen[0],
             None => return,
         };
         let (Name::Plain(last) | Name::Refused(last)) = self.last else {
