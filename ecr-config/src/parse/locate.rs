@@ -10,11 +10,11 @@
 use std::cmp::Ordering;
 use std::ops::Range;
 
-use crate::meta::Shape;
+use crate::meta::{Shape, StructMeta};
 use crate::path::push_token;
 
 use super::secret::{Json, Place, Secrets};
-use super::strict::Keys;
+use super::strict::Records;
 
 /// The spans of the values at `targets` (JSON Pointers), and of every secret value.
 pub(crate) struct Spans {
@@ -137,22 +137,37 @@ fn segment_rank(target: &[u8], len: usize, segment: &[u8]) -> Ordering {
 }
 
 /// The spans of `targets` and of the secrets in `text`, a document of `root` serde has read;
-/// `objects`: where the keys of its structs' objects are, as the reading found them (or none).
+/// `records`: where the keys of its structs' objects are, as the reading found them (or none).
+///
+/// Where the type alone says where the secrets are, the search goes by the records: from an
+/// object's keys straight to the members that hold a target or may hold a secret, reading no
+/// other member. Where it cannot (an object the reading did not note whole, a value the type
+/// does not describe, a secret-named key a struct may accept), it reads the text ([`Scan::walk`]).
 pub(crate) fn locate(
     text: &str,
     root: &'static Shape,
     targets: &[&str],
-    objects: &[Keys],
+    records: &Records<'_, '_>,
 ) -> Spans {
     let start = skip_ws(text.as_bytes(), 0);
-    locate_from(
+    let (mut inline, mut spilled) = ([0; 16], Vec::new());
+    let mut scan = Scan::new(
         text,
         root,
-        start,
-        Place::Typed(root),
-        Some(objects),
         targets,
-    )
+        sorted(targets, &mut inline, &mut spilled),
+    );
+    let all = Wanted {
+        lo: 0,
+        hi: targets.len(),
+        len: 0,
+    };
+    if scan.secrets.by_type_alone() {
+        scan.directed(records, start, Place::Typed(root), all, false);
+    } else {
+        scan.walk(start, Place::Typed(root), all, Some(records));
+    }
+    scan.spans
 }
 
 /// The secrets of the value at `start` of `text`, a value at `place` of a document of `root`
@@ -163,118 +178,9 @@ pub(crate) fn secrets_in(
     start: usize,
     place: Place,
 ) -> Vec<Range<usize>> {
-    locate_from(text, root, start, place, None, &[]).secrets
-}
-
-/// [`locate`] for the value at `start`, at `place`; `read`: serde has read it into the type
-/// (so that a struct that refuses unknown properties has none), and where its structs' keys
-/// are.
-fn locate_from(
-    text: &str,
-    root: &'static Shape,
-    start: usize,
-    mut place: Place,
-    read: Option<&[Keys]>,
-    targets: &[&str],
-) -> Spans {
-    let bytes = text.as_bytes();
-    let (mut inline, mut spilled) = ([0; 16], Vec::new());
-    let mut scan = Scan {
-        text,
-        secrets: Secrets::of(root),
-        targets,
-        order: sorted(targets, &mut inline, &mut spilled),
-        spans: Spans {
-            targets: vec![None; targets.len()],
-            secrets: Vec::new(),
-        },
-    };
-    let mut stack: Vec<Frame> = Vec::with_capacity(8);
-    // The place and the targets of the value about to start.
-    let mut wanted = Wanted {
-        lo: 0,
-        hi: targets.len(),
-        len: 0,
-    };
-    let mut i = start;
-    loop {
-        // A value starts at `i`.
-        let start = i;
-        let Some(&first) = bytes.get(i) else {
-            return scan.spans;
-        };
-        let place_here = scan.secrets.value(place, Json::of_first_byte(first));
-        match first {
-            b'{' | b'['
-                if !wanted.inside(targets, scan.order)
-                    && !if read.is_some() {
-                        scan.secrets.look_inside_read(place_here)
-                    } else {
-                        scan.secrets.look_inside(place_here)
-                    } =>
-            {
-                // Nothing to find in there: step over it.
-                i = match read {
-                    Some(objects) if first == b'{' => object_end(bytes, i, objects),
-                    _ => value_end(bytes, i),
-                };
-            }
-            open @ (b'{' | b'[') => {
-                i = skip_ws(bytes, i + 1);
-                if matches!(bytes.get(i), Some(b'}' | b']')) {
-                    // Empty: a value like a scalar.
-                    i += 1;
-                } else {
-                    let frame = Frame {
-                        container: if open == b'{' {
-                            Container::Object
-                        } else {
-                            Container::Array(0)
-                        },
-                        start,
-                        place: place_here,
-                        wanted,
-                    };
-                    if open == b'{' {
-                        (i, place, wanted) = scan.key(i, &frame);
-                    } else {
-                        wanted = wanted.member(targets, scan.order, b"0");
-                        place = Secrets::element(place_here);
-                    }
-                    stack.push(frame);
-                    continue;
-                }
-            }
-            _ => i = any_value_end(bytes, i),
-        }
-        // A scalar or an empty container ended at `i`.
-        scan.finish(wanted, start..i, place_here);
-        // Close containers until one continues with a comma.
-        loop {
-            let Some(frame) = stack.last_mut() else {
-                return scan.spans;
-            };
-            i = skip_ws(bytes, i);
-            if bytes.get(i) == Some(&b',') {
-                i = skip_ws(bytes, i + 1);
-                match &mut frame.container {
-                    Container::Array(index) => {
-                        *index += 1;
-                        let mut digits = [0u8; 20];
-                        let segment = decimal(*index, &mut digits);
-                        wanted = frame.wanted.member(targets, scan.order, segment);
-                        place = Secrets::element(frame.place);
-                    }
-                    Container::Object => (i, place, wanted) = scan.key(i, frame),
-                }
-                break;
-            }
-            // `}` or `]`: the container's value ends here.
-            let frame = stack.pop().expect("a frame");
-            i += 1;
-            scan.finish(frame.wanted, frame.start..i, frame.place);
-        }
-    }
+    let mut scan = Scan::new(text, root, &[], &[]);
+    scan.walk(start, place, Wanted::NONE, None);
+    scan.spans.secrets
 }
 
 /// What the scan knows and what it has found.
@@ -286,7 +192,287 @@ struct Scan<'a> {
     spans: Spans,
 }
 
-impl Scan<'_> {
+impl<'a> Scan<'a> {
+    fn new(
+        text: &'a str,
+        root: &'static Shape,
+        targets: &'a [&'a str],
+        order: &'a [usize],
+    ) -> Scan<'a> {
+        Scan {
+            text,
+            secrets: Secrets::of(root),
+            targets,
+            order,
+            spans: Spans {
+                targets: vec![None; targets.len()],
+                secrets: Vec::new(),
+            },
+        }
+    }
+
+    /// Finds the targets `wanted` at and in the value at `start`, at `place`, and its secrets,
+    /// by the `records` where it can: its end if `need_end` or it is a target or secret
+    /// itself (else, for an object, `start`).
+    fn directed(
+        &mut self,
+        records: &Records<'_, '_>,
+        start: usize,
+        place: Place,
+        wanted: Wanted,
+        need_end: bool,
+    ) -> usize {
+        let bytes = self.text.as_bytes();
+        let Some(&first) = bytes.get(start) else {
+            return start;
+        };
+        let here = self.secrets.value(place, Json::of_first_byte(first));
+        let Place::Typed(shape) = here else {
+            // A secret, whole, or a value the type does not describe.
+            return self.walk(start, place, wanted, Some(records));
+        };
+        let inside = wanted.inside(self.targets, self.order);
+        let own = wanted.lo < wanted.hi && self.targets[self.order[wanted.lo]].len() == wanted.len;
+        let end = match (first, shape) {
+            (b'{' | b'[', _) if !inside && !self.secrets.holds(shape) => {
+                if !need_end && !own {
+                    return start;
+                }
+                match first {
+                    b'{' => object_end(bytes, start, records),
+                    _ => value_end(bytes, start),
+                }
+            }
+            (b'{', Shape::Object(meta)) => {
+                let names = records
+                    .at(skip_ws(bytes, start + 1))
+                    .and_then(|keys| records.names(keys));
+                let Some(names) = names else {
+                    return self.walk(start, place, wanted, Some(records));
+                };
+                self.members(records, meta, here, wanted, names);
+                if !need_end && !own {
+                    return start;
+                }
+                object_end(bytes, start, records)
+            }
+            (b'[', Shape::Array(_)) => self.elements(records, start, here, wanted, inside),
+            (b'{' | b'[', _) => return self.walk(start, place, wanted, Some(records)),
+            _ => any_value_end(bytes, start),
+        };
+        self.finish(wanted, start..end, here);
+        end
+    }
+
+    /// [`directed`](Scan::directed) for the members of an object of `meta`, at `here`,
+    /// whose keys are `names`: those the targets are at or in, and those that may hold a
+    /// secret, once each.
+    fn members(
+        &mut self,
+        records: &Records<'_, '_>,
+        meta: &'static StructMeta,
+        here: Place,
+        wanted: Wanted,
+        names: &[&str],
+    ) {
+        let (targets, order) = (self.targets, self.order);
+        // Bit `k`: the member of key `k` was looked into.
+        let mut visited = 0u64;
+        // The targets inside, one member at a time (they sit together, `pointer_order`).
+        let mut lo = wanted.lo;
+        while lo < wanted.hi {
+            let target = targets[order[lo]].as_bytes();
+            let Some(rest) = target.get(wanted.len + 1..) else {
+                // The object itself: `finish` tells it.
+                lo += 1;
+                continue;
+            };
+            let segment = &rest[..rest.iter().position(|&b| b == b'/').unwrap_or(rest.len())];
+            // Those at or in the same member follow (their text goes on with the segment, then
+            // ends or has a `/`): the first that does not ends them.
+            let (at, end) = (wanted.len + 1, wanted.len + 1 + segment.len());
+            let mut hi = lo + 1;
+            while let Some(&k) = order.get(hi).filter(|_| hi < wanted.hi) {
+                let other = targets[k].as_bytes();
+                if !(matches!(other.get(end), None | Some(b'/'))
+                    && other.get(at..end) == Some(segment))
+                {
+                    break;
+                }
+                hi += 1;
+            }
+            let member = Wanted { lo, hi, len: end };
+            lo = hi;
+            if let Some(k) = find_key(names, segment) {
+                visited |= 1 << k;
+                let place = self.secrets.member(here, names[k]);
+                let value = self.value_of(names[k]);
+                self.directed(records, value, place, member, false);
+            }
+        }
+        for field in self.secrets.holders(meta) {
+            // The field's name is the key itself, not a reference token.
+            if let Some(k) = names.iter().position(|&name| name == field.name)
+                && visited & (1 << k) == 0
+            {
+                let value = self.value_of(names[k]);
+                self.directed(
+                    records,
+                    value,
+                    Place::Typed((field.shape)()),
+                    Wanted::NONE,
+                    false,
+                );
+            }
+        }
+    }
+
+    /// [`directed`](Scan::directed) for the elements of the array at `start`, at `here`:
+    /// those a target is at or in, or all if they may hold a secret. Its end.
+    fn elements(
+        &mut self,
+        records: &Records<'_, '_>,
+        start: usize,
+        here: Place,
+        wanted: Wanted,
+        inside: bool,
+    ) -> usize {
+        let bytes = self.text.as_bytes();
+        let place = Secrets::element(here);
+        let look = self.secrets.holds_by_type(place);
+        let mut i = skip_ws(bytes, start + 1);
+        if bytes.get(i) == Some(&b']') {
+            return i + 1;
+        }
+        let mut index = 0;
+        loop {
+            let member = if inside {
+                let mut digits = [0u8; 20];
+                wanted.member(self.targets, self.order, decimal(index, &mut digits))
+            } else {
+                Wanted::NONE
+            };
+            i = skip_ws(
+                bytes,
+                if look || member.lo < member.hi {
+                    self.directed(records, i, place, member, true)
+                } else if bytes.get(i) == Some(&b'{') {
+                    object_end(bytes, i, records)
+                } else {
+                    any_value_end(bytes, i)
+                },
+            );
+            if bytes.get(i) != Some(&b',') {
+                // The closing bracket.
+                return i + 1;
+            }
+            i = skip_ws(bytes, i + 1);
+            index += 1;
+        }
+    }
+
+    /// Where the value of the member whose key, as written in the text, is `key` starts.
+    fn value_of(&self, key: &str) -> usize {
+        let bytes = self.text.as_bytes();
+        let at = (key.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        // Past the closing quote, the colon and the spaces around it.
+        skip_ws(bytes, skip_ws(bytes, at + key.len() + 1) + 1)
+    }
+
+    /// Reads the text from the value at `start`, at `place`, to its end, for the targets
+    /// `wanted` and the secrets; `read`: serde has read it into the type (so that a struct
+    /// that refuses unknown properties has none), and where its structs' keys are. Its end.
+    fn walk(
+        &mut self,
+        start: usize,
+        mut place: Place,
+        mut wanted: Wanted,
+        read: Option<&Records<'_, '_>>,
+    ) -> usize {
+        let (text, targets) = (self.text, self.targets);
+        let bytes = text.as_bytes();
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut i = start;
+        loop {
+            // A value starts at `i`.
+            let start = i;
+            let Some(&first) = bytes.get(i) else {
+                return i;
+            };
+            let place_here = self.secrets.value(place, Json::of_first_byte(first));
+            match first {
+                b'{' | b'['
+                    if !wanted.inside(targets, self.order)
+                        && !if read.is_some() {
+                            self.secrets.look_inside_read(place_here)
+                        } else {
+                            self.secrets.look_inside(place_here)
+                        } =>
+                {
+                    // Nothing to find in there: step over it.
+                    i = match read {
+                        Some(records) if first == b'{' => object_end(bytes, i, records),
+                        _ => value_end(bytes, i),
+                    };
+                }
+                open @ (b'{' | b'[') => {
+                    i = skip_ws(bytes, i + 1);
+                    if matches!(bytes.get(i), Some(b'}' | b']')) {
+                        // Empty: a value like a scalar.
+                        i += 1;
+                    } else {
+                        let frame = Frame {
+                            container: if open == b'{' {
+                                Container::Object
+                            } else {
+                                Container::Array(0)
+                            },
+                            start,
+                            place: place_here,
+                            wanted,
+                        };
+                        if open == b'{' {
+                            (i, place, wanted) = self.key(i, &frame);
+                        } else {
+                            wanted = wanted.member(targets, self.order, b"0");
+                            place = Secrets::element(place_here);
+                        }
+                        stack.push(frame);
+                        continue;
+                    }
+                }
+                _ => i = any_value_end(bytes, i),
+            }
+            // A scalar or an empty container ended at `i`.
+            self.finish(wanted, start..i, place_here);
+            // Close containers until one continues with a comma.
+            loop {
+                let Some(frame) = stack.last_mut() else {
+                    return i;
+                };
+                i = skip_ws(bytes, i);
+                if bytes.get(i) == Some(&b',') {
+                    i = skip_ws(bytes, i + 1);
+                    match &mut frame.container {
+                        Container::Array(index) => {
+                            *index += 1;
+                            let mut digits = [0u8; 20];
+                            let segment = decimal(*index, &mut digits);
+                            wanted = frame.wanted.member(targets, self.order, segment);
+                            place = Secrets::element(frame.place);
+                        }
+                        Container::Object => (i, place, wanted) = self.key(i, frame),
+                    }
+                    break;
+                }
+                // `}` or `]`: the container's value ends here.
+                let frame = stack.pop().expect("a frame");
+                i += 1;
+                self.finish(frame.wanted, frame.start..i, frame.place);
+            }
+        }
+    }
+
     /// Reads the key at `i` (a string literal) of a member of `parent`: the position of the
     /// member's value, its place and its targets.
     fn key(&self, i: usize, parent: &Frame) -> (usize, Place, Wanted) {
@@ -388,19 +574,14 @@ pub(crate) fn value_end(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// The position just past the object starting at `i`, which serde has read: from its last
-/// key if `objects` (sorted by first key) says where that is, so that what is before it is
-/// not read again.
-fn object_end(bytes: &[u8], i: usize, objects: &[Keys]) -> usize {
-    let first = skip_ws(bytes, i + 1);
-    if let Ok(k) = objects.binary_search_by_key(&first, |keys| keys.first) {
-        let value = skip_ws(
-            bytes,
-            skip_ws(bytes, string_end(bytes, objects[k].last)) + 1,
-        );
+/// key if the `records` say where that is, so that what is before it is not read again.
+fn object_end(bytes: &[u8], i: usize, records: &Records<'_, '_>) -> usize {
+    if let Some(keys) = records.at(skip_ws(bytes, i + 1)) {
+        let value = skip_ws(bytes, skip_ws(bytes, string_end(bytes, keys.last)) + 1);
         let end = skip_ws(
             bytes,
             match bytes.get(value) {
-                Some(b'{') => object_end(bytes, value, objects),
+                Some(b'{') => object_end(bytes, value, records),
                 _ => any_value_end(bytes, value),
             },
         );
@@ -409,6 +590,46 @@ fn object_end(bytes: &[u8], i: usize, objects: &[Keys]) -> usize {
         }
     }
     value_end(bytes, i)
+}
+
+/// Which of `names` (keys as written, with no escapes) the reference token `segment` of a
+/// pointer (escaped) names.
+fn find_key(names: &[&str], segment: &[u8]) -> Option<usize> {
+    // Without `~`, the token is the key as it is (a key with `/` would have one). Lengths
+    // and first bytes tell most keys apart, before a `memcmp` call.
+    if !segment.contains(&b'~') {
+        return names.iter().position(|name| {
+            let name = name.as_bytes();
+            name.len() == segment.len() && name.first() == segment.first() && name == segment
+        });
+    }
+    names
+        .iter()
+        .position(|name| is_escaped_token(segment, name))
+}
+
+/// Whether `segment`, a reference token of a pointer with escapes, names the key `key`.
+fn is_escaped_token(segment: &[u8], key: &str) -> bool {
+    let key = key.as_bytes();
+    let mut rest = key;
+    let mut i = 0;
+    while let Some(&byte) = segment.get(i) {
+        let (unescaped, width) = match (byte, segment.get(i + 1)) {
+            (b'~', Some(b'0')) => (b'~', 2),
+            (b'~', Some(b'1')) => (b'/', 2),
+            (b'~', _) => return false,
+            (byte, _) => (byte, 1),
+        };
+        let Some((&first, tail)) = rest.split_first() else {
+            return false;
+        };
+        if first != unescaped {
+            return false;
+        }
+        rest = tail;
+        i += width;
+    }
+    rest.is_empty()
 }
 
 /// The offset of the first bracket or quote at or after `i`, or `bytes.len()`.
@@ -552,8 +773,11 @@ pub(crate) fn string_end(bytes: &[u8], start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::locate;
-    use crate::Validate;
     use crate::ecr::EcrConfig;
+    use crate::parse::secret::Secrets;
+    use crate::parse::strict::{Records, Trail};
+    use crate::{Shape, Validate};
+    use serde_json::{Value, json};
 
     #[test]
     fn finds_targets_and_secrets() {
@@ -564,7 +788,7 @@ mod tests {
             text,
             &EcrConfig::SHAPE,
             &["/ci/access_key", "/setup/role_arn", "/read", "/nowhere", ""],
-            &[],
+            &Records::default(),
         );
         let found: Vec<Option<&str>> = spans
             .targets
@@ -685,7 +909,7 @@ mod tests {
             text,
             &crate::meta::Shape::Any,
             &["/0/a~0b/2/c~1d", "/1", "/0/a~0b/1"],
-            &[],
+            &Records::default(),
         );
         let found: Vec<_> = spans
             .targets
@@ -704,7 +928,12 @@ mod tests {
             "/a-b/c", "/a", "/a~1b", "/a~0", "/xa", "/a\"b", "/a-b", "/a/b",
         ];
         targets.extend(indices.iter().map(String::as_str));
-        let spans = locate(text, &crate::meta::Shape::Any, &targets, &[]);
+        let spans = locate(
+            text,
+            &crate::meta::Shape::Any,
+            &targets,
+            &Records::default(),
+        );
         let found: Vec<_> = spans
             .targets
             .iter()
@@ -723,6 +952,137 @@ mod tests {
         let digits: Vec<String> = (0..12).rev().map(|n| n.to_string()).collect();
         expected.extend(digits.iter().map(|n| Some(n.as_str())));
         assert_eq!(found, expected);
+    }
+
+    #[derive(Debug, serde::Deserialize, Validate)]
+    #[serde(deny_unknown_fields)]
+    struct Outer {
+        items: Vec<Inner>,
+        #[serde(rename = "a~b")]
+        tilde: Option<Inner>,
+        #[serde(rename = "c/d")]
+        slash: Option<Inner>,
+        key: Option<crate::Secret<String>>,
+        inner: Option<Inner>,
+        n: u32,
+    }
+
+    #[derive(Debug, serde::Deserialize, Validate)]
+    #[serde(deny_unknown_fields)]
+    struct Inner {
+        a: u32,
+        token: Option<crate::Secret<String>>,
+        tags: Vec<String>,
+    }
+
+    /// A document of [`Outer`], its members there or not, some of its objects with a key
+    /// they refuse.
+    fn outer(rng: &mut fastrand::Rng) -> Value {
+        let names = ["a", "a~b", "c/d", "tok\"en", "token", "é", "x"];
+        let inner = |rng: &mut fastrand::Rng| {
+            let mut value = json!({ "a": rng.u32(..9), "tags": vec!["t"; rng.usize(..3)] });
+            if rng.bool() {
+                value["token"] = json!("s3cret");
+            }
+            if rng.u8(..4) == 0 {
+                // Refused: its object's keys are not all kept, so it is walked.
+                value[names[rng.usize(..names.len())]] = json!({ "token": "hidden" });
+            }
+            value
+        };
+        let mut doc = json!({
+            "items": (0..rng.usize(..4)).map(|_| inner(rng)).collect::<Vec<_>>(),
+            "n": 1,
+        });
+        for key in ["a~b", "c/d", "inner"] {
+            if rng.bool() {
+                doc[key] = inner(rng);
+            }
+        }
+        if rng.bool() {
+            doc["key"] = json!("k");
+        }
+        doc
+    }
+
+    /// Every pointer to a value of `value`, at `at`.
+    fn pointers(value: &Value, at: String, all: &mut Vec<String>) {
+        match value {
+            Value::Object(members) => {
+                for (key, member) in members {
+                    let token = key.replace('~', "~0").replace('/', "~1");
+                    pointers(member, format!("{at}/{token}"), all);
+                }
+            }
+            Value::Array(items) => {
+                for (k, item) in items.iter().enumerate() {
+                    pointers(item, format!("{at}/{k}"), all);
+                }
+            }
+            _ => {}
+        }
+        all.push(at);
+    }
+
+    /// What reading the whole text of a document of `root` finds of `targets`.
+    fn walked(text: &str, root: &'static Shape, targets: &[&str]) -> super::Spans {
+        let (mut inline, mut spilled) = ([0; 16], Vec::new());
+        let order = super::sorted(targets, &mut inline, &mut spilled);
+        let mut scan = super::Scan::new(text, root, targets, order);
+        let all = super::Wanted {
+            lo: 0,
+            hi: targets.len(),
+            len: 0,
+        };
+        let start = super::skip_ws(text.as_bytes(), 0);
+        scan.walk(start, super::Place::Typed(root), all, None);
+        scan.spans
+    }
+
+    /// Going by the strict reading's records (straight to the members wanted) finds what
+    /// reading the whole text finds: the same targets, present or absent, and the same secrets,
+    /// with keys that need escaping in pointers, arrays and refused keys in the way.
+    #[test]
+    fn directed_search_finds_what_the_walk_finds() {
+        let absent = [
+            "/items/9",
+            "/a~0b/nowhere/a",
+            "/c~1d/9",
+            "/inner/tags/0/x",
+            "/n/0",
+        ];
+        assert!(Secrets::of(&Outer::SHAPE).by_type_alone());
+        let mut rng = fastrand::Rng::with_seed(23);
+        let mut compared = 0;
+        for round in 0..2_000 {
+            let doc = outer(&mut rng);
+            let text = if round % 2 == 0 {
+                serde_json::to_string_pretty(&doc)
+            } else {
+                serde_json::to_string(&doc)
+            }
+            .expect("a document");
+            let trail = Trail::new(&text, &Outer::SHAPE);
+            if trail.read::<Outer>().is_err() {
+                continue;
+            }
+            let mut all = Vec::new();
+            pointers(&doc, String::new(), &mut all);
+            all.extend(absent.map(String::from));
+            let targets: Vec<&str> = (0..rng.usize(..6))
+                .map(|_| all[rng.usize(..all.len())].as_str())
+                .collect();
+            let objects = trail.objects();
+            let found = locate(&text, &Outer::SHAPE, &targets, &objects.records());
+            let walked = walked(&text, &Outer::SHAPE, &targets);
+            assert_eq!(found.targets, walked.targets, "{targets:?} in {text}");
+            let (mut a, mut b) = (found.secrets, walked.secrets);
+            a.sort_by_key(|span| span.start);
+            b.sort_by_key(|span| span.start);
+            assert_eq!(a, b, "secrets of {text}");
+            compared += 1;
+        }
+        assert!(compared > 1_000, "only {compared} documents compared");
     }
 
     #[test]

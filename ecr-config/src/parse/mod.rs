@@ -103,22 +103,27 @@ fn fast<'de, T: Deserialize<'de> + Validate>(
     body: &'de str,
     base: usize,
 ) -> Option<Result<T, Report>> {
-    let (value, mut passed) = strict::from_str_strict::<T>(body, &T::SHAPE).ok()?;
+    let trail = strict::Trail::new(body, &T::SHAPE);
+    let value: T = trail.read().ok()?;
     // What depends on `T` is serde's reading and `validate`: every report is built by the
     // functions below, which take the shape, compiled once in this crate rather than in each
     // crate that parses a type of its own.
     let errors = match value.validate() {
-        Ok(()) if passed.is_empty() => return Some(Ok(value)),
+        Ok(()) if trail.passed().is_empty() => return Some(Ok(value)),
         Ok(()) => ValidationErrors::new(),
         Err(errors) => errors,
     };
-    let objects = std::mem::take(&mut passed.objects).sorted();
+    let passed = trail.take_passed();
     let told = if passed.is_empty() {
         passed::Told::default()
     } else {
         passed::told(body, &T::SHAPE, passed)?
     };
-    let read = Read { told, objects };
+    let objects = trail.objects();
+    let read = Read {
+        told,
+        objects: objects.records(),
+    };
     Some(Err(invalid(input, body, base, &T::SHAPE, errors, read)))
 }
 
@@ -130,9 +135,9 @@ fn offset_in(outer: &str, inner: &str) -> Option<usize> {
 
 /// What the strict reading found, besides the value: the findings of what it passed over, and
 /// where the structs' keys are.
-struct Read {
+struct Read<'a, 'de> {
     told: passed::Told,
-    objects: Vec<strict::Keys>,
+    objects: strict::Records<'a, 'de>,
 }
 
 /// The report of a document the strict reading accepted and `validate` did not, or over
@@ -144,7 +149,7 @@ fn invalid(
     base: usize,
     root: &'static Shape,
     errors: ValidationErrors,
-    Read { told, objects }: Read,
+    Read { told, objects }: Read<'_, '_>,
 ) -> Report {
     // The strict reading proved the rest of the structure right, so `validate` found
     // everything else (but what it says of a stand-in); all that is missing is where.
@@ -417,7 +422,7 @@ fn rest_report(
     let located = match rest {
         Rest::Invalid(errors) => {
             let pointers: Vec<&str> = errors.iter().map(ValidationError::pointer).collect();
-            let spans = locate::locate(body, root, &pointers, &[]).targets;
+            let spans = locate::locate(body, root, &pointers, &strict::Records::default()).targets;
             errors
                 .into_iter()
                 .zip(spans)

@@ -186,7 +186,7 @@ impl Secrets {
     }
 
     /// Whether a secret can sit in a value of `shape` (as typed: a reached struct).
-    fn holds(&self, shape: &'static Shape) -> bool {
+    pub(crate) fn holds(&self, shape: &'static Shape) -> bool {
         match shape {
             Shape::Sensitive(_) => true,
             Shape::Optional(inner) | Shape::Array(inner) | Shape::Map(inner) => self.holds(inner()),
@@ -286,19 +286,28 @@ impl Secrets {
             return Place::Secret;
         }
         // Close to a field that holds secrets (`cj` for `ci`): looked at as that field.
-        let holders = meta.and_then(|meta| {
-            let k = self
-                .structs
-                .iter()
-                .position(|(seen, _)| std::ptr::eq(*seen, meta))?;
-            Some(&self.holders[k])
-        });
-        for field in holders.into_iter().flatten() {
+        for field in meta.map(|meta| self.holders(meta)).unwrap_or_default() {
             if field.name.eq_ignore_ascii_case(key) || near_miss(key, field.name).is_some() {
                 return Place::Typed((field.shape)());
             }
         }
         Place::Unknown
+    }
+
+    /// The properties of `meta` that can hold a secret by the type; none if the type does
+    /// not reach `meta`.
+    pub(crate) fn holders(&self, meta: &'static StructMeta) -> &[&'static FieldMeta] {
+        self.structs
+            .iter()
+            .position(|(seen, _)| std::ptr::eq(*seen, meta))
+            .map_or(&[], |k| &self.holders[k])
+    }
+
+    /// Whether, in a document the type has read, the type alone says where the secrets are:
+    /// no unknown property named like a secret field can be in it (no struct accepts them,
+    /// nothing is left undescribed), or the type has no secret field to be named like.
+    pub(crate) fn by_type_alone(&self) -> bool {
+        !self.open || self.names.is_empty()
     }
 
     /// The place of an element of an array at `parent` (a place [`value`] gave).

@@ -28,29 +28,15 @@ use super::secret::field;
 use super::strings::Strings;
 
 /// Deserializes `text` as `T` like `serde_json::from_str`, but failing wherever serde is more
-/// lenient than JSON Schema. Any error means "take the slow path"; the error text is never
-/// shown to users.
-///
-/// Two mistakes do not stop the reading, and are returned ([`Passed`]): a key a struct refuses
-/// (`deny_unknown_fields`), as the text of the document it is, its value skipped; and a
-/// property a struct of `root` (the type's shape) requires and the document lacks, read as a
-/// stand-in ([`Phantom`]).
+/// lenient than JSON Schema, with a new [`Trail`]. Any error means "take the slow path"; the
+/// error text is never shown to users.
+#[cfg(test)]
 pub(crate) fn from_str_strict<'de, T: serde::Deserialize<'de>>(
     text: &'de str,
     root: &'static Shape,
 ) -> Result<(T, Passed<'de>), serde_json::Error> {
-    let trail = Trail {
-        text,
-        root,
-        passed: RefCell::default(),
-    };
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let scope = Scope {
-        trail: &trail,
-        at: &Step::Root,
-    };
-    let value = T::deserialize(Strict(&mut deserializer, scope))?;
-    deserializer.end()?;
+    let trail = Trail::new(text, root);
+    let value = trail.read()?;
     Ok((value, trail.passed.into_inner()))
 }
 
@@ -59,30 +45,82 @@ pub(crate) fn from_str_strict<'de, T: serde::Deserialize<'de>>(
 pub(crate) struct Passed<'de> {
     pub(crate) refused: Vec<Refused<'de>>,
     pub(crate) missing: Vec<Missing<'de>>,
-    /// Where the keys of the structs' objects are.
-    pub(crate) objects: Objects,
 }
 
-/// Where the first key and the last of a struct's object are in the text: the offsets of
-/// their opening quotes. What reads the text again for where a value is steps over an object
-/// from its last key, not its first ([`locate`](super::locate)).
+/// Where a struct's object is in the text: the offsets of the quotes that open its first key
+/// and its last, and its keys themselves if the reading kept them all. What reads the text
+/// again for where a value is steps over an object from its last key, not its first, and
+/// goes straight to a member whose key it knows ([`locate`](super::locate)).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Keys {
     pub(crate) first: usize,
     pub(crate) last: usize,
+    /// Where the object's keys are in [`Records`]'s names, if all were kept (at most
+    /// [`SEEN`], none with escapes, none refused): `from..from + count`; `count` 0 if not.
+    from: u32,
+    count: u8,
 }
 
-/// The [`Keys`] of the structs' objects, in the order the objects end: the first few
-/// inline, so that a valid document of a few structs costs no allocation for them.
+/// The [`Keys`] of the structs' objects, in the order the objects end, and the keys of those
+/// whose keys were all kept: the first few inline, so that a valid document of a few structs
+/// costs no allocation for them.
 #[derive(Debug, Default)]
-pub(crate) struct Objects {
+pub(crate) struct Objects<'de> {
     inline: [Keys; 8],
     len: usize,
     spilled: Vec<Keys>,
+    names: Names<'de>,
 }
 
-impl Objects {
-    fn push(&mut self, keys: Keys) {
+/// Keys as written, each object's together: in `inline` while they fit, then in `spilled`.
+#[derive(Debug, Default)]
+struct Names<'de> {
+    inline: [&'de str; NAMES],
+    len: usize,
+    spilled: Vec<&'de str>,
+}
+
+/// How many keys [`Names`] keeps inline: those of a few small structs.
+const NAMES: usize = 32;
+
+impl<'de> Names<'de> {
+    /// Keeps `keys`, all in one of the two places; where they are, as [`Keys::from`].
+    fn push(&mut self, keys: &[&'de str]) -> Option<u32> {
+        if let Some(slots) = self.inline.get_mut(self.len..self.len + keys.len()) {
+            slots.copy_from_slice(keys);
+            self.len += keys.len();
+            return u32::try_from(self.len - keys.len()).ok();
+        }
+        let from = u32::try_from(NAMES + self.spilled.len()).ok()?;
+        self.spilled.extend_from_slice(keys);
+        Some(from)
+    }
+
+    fn get(&self, keys: &Keys) -> Option<&[&'de str]> {
+        if keys.count == 0 {
+            return None;
+        }
+        let (from, count) = (keys.from as usize, usize::from(keys.count));
+        match from.checked_sub(NAMES) {
+            None => self.inline.get(from..from + count),
+            Some(from) => self.spilled.get(from..from + count),
+        }
+    }
+}
+
+impl<'de> Objects<'de> {
+    /// Notes an object whose first and last keys are at `first` and `last`, with all its keys
+    /// if they were all kept (`all`).
+    fn push(&mut self, first: usize, last: usize, all: Option<&[&'de str]>) {
+        let (from, count) = all
+            .and_then(|names| Some((self.names.push(names)?, u8::try_from(names.len()).ok()?)))
+            .unwrap_or_default();
+        let keys = Keys {
+            first,
+            last,
+            from,
+            count,
+        };
         match self.inline.get_mut(self.len) {
             Some(slot) => {
                 *slot = keys;
@@ -92,13 +130,40 @@ impl Objects {
         }
     }
 
-    /// All of them, sorted by first key.
-    pub(crate) fn sorted(self) -> Vec<Keys> {
-        let mut all = self.spilled;
-        all.extend_from_slice(&self.inline[..self.len]);
+    /// Them all, sorted by first key, to be looked up.
+    pub(crate) fn records(&self) -> Records<'_, 'de> {
+        let mut keys = Vec::with_capacity(self.len + self.spilled.len());
+        keys.extend_from_slice(&self.spilled);
+        keys.extend_from_slice(&self.inline[..self.len]);
         // Inner objects end first: the outer ones, once each, are out of order.
-        all.sort_unstable_by_key(|keys| keys.first);
-        all
+        keys.sort_unstable_by_key(|keys| keys.first);
+        Records {
+            keys,
+            names: Some(&self.names),
+        }
+    }
+}
+
+/// The [`Keys`] of the structs' objects a reading found, by where their first keys are.
+#[derive(Debug, Default)]
+pub(crate) struct Records<'a, 'de> {
+    keys: Vec<Keys>,
+    names: Option<&'a Names<'de>>,
+}
+
+impl<'de> Records<'_, 'de> {
+    /// The object whose first key's quote is at `first`, if the reading noted it.
+    pub(crate) fn at(&self, first: usize) -> Option<&Keys> {
+        let k = self
+            .keys
+            .binary_search_by_key(&first, |keys| keys.first)
+            .ok()?;
+        self.keys.get(k)
+    }
+
+    /// All the keys of the object of `keys`, as written, if the reading kept them all.
+    pub(crate) fn names(&self, keys: &Keys) -> Option<&[&'de str]> {
+        self.names?.get(keys)
     }
 }
 
@@ -116,11 +181,59 @@ pub(crate) struct Missing<'de> {
     pub(crate) within: Option<Vec<Segment<'de>>>,
 }
 
-/// The type's shape, and what the reading passed over.
-struct Trail<'de> {
+/// A strict reading of a document: its text, the type's shape, what the reading passed over,
+/// and where the structs' objects are (kept here, where the reading leaves them, rather than
+/// returned: they are most of a kilobyte).
+pub(crate) struct Trail<'de> {
     text: &'de str,
     root: &'static Shape,
     passed: RefCell<Passed<'de>>,
+    objects: RefCell<Objects<'de>>,
+}
+
+impl<'de> Trail<'de> {
+    pub(crate) fn new(text: &'de str, root: &'static Shape) -> Trail<'de> {
+        Trail {
+            text,
+            root,
+            passed: RefCell::default(),
+            objects: RefCell::default(),
+        }
+    }
+
+    /// Deserializes the text as `T` like `serde_json::from_str`, but failing wherever serde
+    /// is more lenient than JSON Schema. Any error means "take the slow path"; the error text
+    /// is never shown to users.
+    ///
+    /// Two mistakes do not stop the reading, and are kept ([`Passed`]): a key a struct refuses
+    /// (`deny_unknown_fields`), as the text of the document it is, its value skipped; and a
+    /// property a struct of the shape requires and the document lacks, read as a stand-in
+    /// ([`Phantom`]).
+    pub(crate) fn read<T: serde::Deserialize<'de>>(&self) -> Result<T, serde_json::Error> {
+        let mut deserializer = serde_json::Deserializer::from_str(self.text);
+        let scope = Scope {
+            trail: self,
+            at: &Step::Root,
+        };
+        let value = T::deserialize(Strict(&mut deserializer, scope))?;
+        deserializer.end()?;
+        Ok(value)
+    }
+
+    /// What the reading passed over.
+    pub(crate) fn passed(&self) -> std::cell::Ref<'_, Passed<'de>> {
+        self.passed.borrow()
+    }
+
+    /// What the reading passed over, taken out.
+    pub(crate) fn take_passed(&self) -> Passed<'de> {
+        self.passed.take()
+    }
+
+    /// Where the structs' objects are, to be looked up.
+    pub(crate) fn objects(&self) -> std::cell::Ref<'_, Objects<'de>> {
+        self.objects.borrow()
+    }
 }
 
 /// A key a struct refused, as the text of the document it is, and where its object is: the
@@ -220,6 +333,8 @@ struct Map<'t, 'de, A> {
     first: Option<&'de str>,
     /// The last key read.
     last: Name<'de>,
+    /// Whether `seen` holds every key read so far (none had escapes or was refused).
+    kept_all: bool,
     /// The keys whose values were ignored so far.
     ignored: Strings<'de>,
 }
@@ -469,6 +584,7 @@ impl<'t, 'de, A: MapAccess<'de>> Map<'t, 'de, A> {
             key: Name::None,
             first: None,
             last: Name::None,
+            kept_all: true,
             ignored: Strings::default(),
         }
     }
@@ -485,8 +601,9 @@ impl<'t, 'de, A: MapAccess<'de>> Map<'t, 'de, A> {
             return;
         };
         if let (Some(first), Some(last)) = (self.quote_of(first), self.quote_of(last)) {
-            let mut passed = self.scope.trail.passed.borrow_mut();
-            passed.objects.push(Keys { first, last });
+            let all = self.seen.get(..self.given).filter(|_| self.kept_all);
+            let mut objects = self.scope.trail.objects.borrow_mut();
+            objects.push(first, last, all);
         }
     }
 
@@ -620,10 +737,9 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
                 }
                 Ok(Some(key)) => {
                     self.last = self.key;
-                    if let (Some(slot), Name::Plain(name)) =
-                        (self.seen.get_mut(self.given), self.key)
-                    {
-                        *slot = name;
+                    match (self.seen.get_mut(self.given), self.key) {
+                        (Some(slot), Name::Plain(name)) => *slot = name,
+                        _ => self.kept_all = false,
                     }
                     self.given += 1;
                     return Ok(Some(key));
@@ -639,6 +755,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
                     if self.given == 0 && self.first.is_none() {
                         self.first = Some(name);
                     }
+                    self.kept_all = false;
                     self.last = self.key;
                     let within = self.scope.at.segments();
                     let mut passed = self.scope.trail.passed.borrow_mut();
