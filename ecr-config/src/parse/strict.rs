@@ -130,13 +130,18 @@ impl<'de> Objects<'de> {
         }
     }
 
-    /// Them all, sorted by first key, to be looked up.
+    /// Them all, to be looked up: the few inline as they are, more sorted by first key.
     pub(crate) fn records(&self) -> Records<'_, 'de> {
-        let mut keys = Vec::with_capacity(self.len + self.spilled.len());
-        keys.extend_from_slice(&self.spilled);
-        keys.extend_from_slice(&self.inline[..self.len]);
-        // Inner objects end first: the outer ones, once each, are out of order.
-        keys.sort_unstable_by_key(|keys| keys.first);
+        let keys = if self.spilled.is_empty() {
+            Cow::Borrowed(&self.inline[..self.len])
+        } else {
+            let mut keys = Vec::with_capacity(self.len + self.spilled.len());
+            keys.extend_from_slice(&self.spilled);
+            keys.extend_from_slice(&self.inline[..self.len]);
+            // Inner objects end first: the outer ones, once each, are out of order.
+            keys.sort_unstable_by_key(|keys| keys.first);
+            Cow::Owned(keys)
+        };
         Records {
             keys,
             names: Some(&self.names),
@@ -144,21 +149,26 @@ impl<'de> Objects<'de> {
     }
 }
 
-/// The [`Keys`] of the structs' objects a reading found, by where their first keys are.
+/// The [`Keys`] of the structs' objects a reading found, by where their first keys are:
+/// sorted, or (borrowed) the few that fit inline, looked through.
 #[derive(Debug, Default)]
 pub(crate) struct Records<'a, 'de> {
-    keys: Vec<Keys>,
+    keys: Cow<'a, [Keys]>,
     names: Option<&'a Names<'de>>,
 }
 
 impl<'de> Records<'_, 'de> {
     /// The object whose first key's quote is at `first`, if the reading noted it.
     pub(crate) fn at(&self, first: usize) -> Option<&Keys> {
-        let k = self
-            .keys
-            .binary_search_by_key(&first, |keys| keys.first)
-            .ok()?;
-        self.keys.get(k)
+        match &self.keys {
+            Cow::Borrowed(few) => few.iter().find(|keys| keys.first == first),
+            Cow::Owned(sorted) => {
+                let k = sorted
+                    .binary_search_by_key(&first, |keys| keys.first)
+                    .ok()?;
+                sorted.get(k)
+            }
+        }
     }
 
     /// All the keys of the object of `keys`, as written, if the reading kept them all.
