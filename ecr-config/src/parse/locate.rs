@@ -312,8 +312,11 @@ impl<'a> Scan<'a> {
         }
         for field in self.secrets.holders(meta) {
             // The field's name is the key itself, not a reference token.
-            if let Some(k) = names.iter().position(|&name| name == field.name)
-                && visited & (1 << k) == 0
+            if let Some(k) = names.iter().position(|&name| {
+                name.len() == field.name.len()
+                    && name.as_bytes().first() == field.name.as_bytes().first()
+                    && name == field.name
+            }) && visited & (1 << k) == 0
             {
                 let value = self.value_of(names[k]);
                 self.directed(
@@ -529,7 +532,12 @@ fn sorted<'a>(
     for (k, slot) in order.iter_mut().enumerate() {
         *slot = k;
     }
-    order.sort_unstable_by(|&a, &b| pointer_order(targets[a].as_bytes(), targets[b].as_bytes()));
+    let compare =
+        |&a: &usize, &b: &usize| pointer_order(targets[a].as_bytes(), targets[b].as_bytes());
+    // `validate` reports in the fields' order, often the text's: then there is nothing to do.
+    if !order.is_sorted_by(|a, b| compare(a, b).is_le()) {
+        order.sort_unstable_by(compare);
+    }
     order
 }
 

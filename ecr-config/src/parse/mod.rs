@@ -154,16 +154,16 @@ fn invalid(
     // The strict reading proved the rest of the structure right, so `validate` found
     // everything else (but what it says of a stand-in); all that is missing is where.
     // A stand-in has no members or items (`phantom`): what is said of it is at its pointer.
+    let mut errors = Vec::from(errors);
     let mut phantoms = told.phantoms;
-    phantoms.sort_unstable();
-    let errors: Vec<ValidationError> = errors
-        .into_iter()
-        .filter(|error| {
+    if !phantoms.is_empty() {
+        phantoms.sort_unstable();
+        errors.retain(|error| {
             phantoms
                 .binary_search_by(|phantom| phantom.as_str().cmp(error.pointer()))
                 .is_err()
-        })
-        .collect();
+        });
+    }
     let pointers: Vec<&str> = errors
         .iter()
         .map(ValidationError::pointer)

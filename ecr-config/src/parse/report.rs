@@ -95,7 +95,9 @@ impl Report {
         mut secrets: Vec<Range<usize>>,
     ) -> Report {
         // Document order; stable, so findings at one place keep the schema's order.
-        findings.sort_by_key(|finding| finding.span.start);
+        if !findings.is_sorted_by_key(|finding| finding.span.start) {
+            findings.sort_by_key(|finding| finding.span.start);
+        }
         let mut cursor = Cursor::default();
         for finding in &mut findings {
             (finding.line, finding.column) = cursor.advance(input, finding.span.start);
