@@ -237,7 +237,7 @@ impl ValidationError {
 }
 
 /// An RFC 6901 reference token's text.
-fn unescape(token: &str) -> Cow<'_, str> {
+pub(crate) fn unescape(token: &str) -> Cow<'_, str> {
     if token.contains('~') {
         Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
     } else {

@@ -115,7 +115,7 @@ impl<'a> FieldPath<'a> {
 
 /// Appends one reference token escaped as RFC 6901 §3 requires: `~` as `~0`, `/` as `~1`.
 pub(crate) fn push_token(token: &str, out: &mut String) {
-    if needs_escape(token.as_bytes()) {
+    if token.bytes().any(|b| b == b'~' || b == b'/') {
         for c in token.chars() {
             match c {
                 '~' => out.push_str("~0"),
@@ -128,27 +128,6 @@ pub(crate) fn push_token(token: &str, out: &mut String) {
     }
 }
 
-/// Whether `token` holds a `~` or a `/`, looked for eight bytes at a time (a key is short,
-/// and this runs for every pointer a finding has).
-fn needs_escape(token: &[u8]) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    // The high bit of some byte is set if and only if a byte of `word` is `byte`.
-    let holds = |word: u64, byte: u8| {
-        let x = word ^ (u64::from(byte) * ONES);
-        x.wrapping_sub(ONES) & !x & HIGH != 0
-    };
-    let mut chunks = token.chunks_exact(8);
-    let mut last = [0u8; 8];
-    let rest = chunks.remainder();
-    last[..rest.len()].copy_from_slice(rest);
-    chunks
-        .by_ref()
-        .map(|chunk| u64::from_ne_bytes(chunk.try_into().expect("eight bytes")))
-        .chain([u64::from_ne_bytes(last)])
-        .any(|word| holds(word, b'~') || holds(word, b'/'))
-}
-
 impl fmt::Display for FieldPath<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.to_pointer())
@@ -159,8 +138,8 @@ impl fmt::Display for FieldPath<'_> {
 mod tests {
     use super::FieldPath;
 
-    /// A `~` or `/` anywhere in a key, in a whole word or in the bytes after, is escaped; no
-    /// other byte is (those next to them in value, UTF-8 above them included).
+    /// A `~` or `/` anywhere in a key is escaped; no other byte is (those next to them in
+    /// value, and UTF-8, included).
     #[test]
     fn tokens_are_escaped_wherever_their_tilde_or_slash_is() {
         let mut rng = fastrand::Rng::with_seed(3);

@@ -10,6 +10,7 @@
 use std::cmp::Ordering;
 use std::ops::Range;
 
+use crate::error::unescape;
 use crate::meta::{Shape, StructMeta};
 use crate::path::push_token;
 
@@ -65,16 +66,7 @@ impl Wanted {
         // A few targets (the usual case) are looked through, and only told apart as at or
         // in the member or not: those that are sit together. Many are searched.
         let (lo, hi) = if range.len() <= 8 {
-            let (at, end) = (self.len + 1, self.len + 1 + segment.len());
-            let within = |k: &usize| {
-                let target = targets[*k].as_bytes();
-                // What follows the segment and its first byte tell most apart, before the
-                // bytes (a `memcmp` call costs more than a short key).
-                matches!(target.get(end), None | Some(b'/'))
-                    && target.len() >= end
-                    && target.get(at) == segment.first()
-                    && target[at..end].iter().zip(segment).all(|(a, b)| a == b)
-            };
+            let within = |k: &usize| in_member(targets[*k].as_bytes(), self.len + 1, segment);
             let Some(lo) = range.iter().position(within) else {
                 return Wanted::NONE;
             };
@@ -103,6 +95,21 @@ impl Wanted {
     fn inside(self, targets: &[&str], order: &[usize]) -> bool {
         self.lo < self.hi && targets[order[self.hi - 1]].len() > self.len
     }
+}
+
+/// Whether `target` is at or inside the member `segment` (escaped) of a value whose pointer
+/// is `at - 1` bytes long.
+#[inline]
+fn in_member(target: &[u8], at: usize, segment: &[u8]) -> bool {
+    let end = at + segment.len();
+    // What follows the segment and its first byte tell most apart, before the bytes (a
+    // `memcmp` call costs more than a short key).
+    matches!(target.get(end), None | Some(b'/'))
+        && target.len() >= end
+        && segment
+            .first()
+            .is_none_or(|first| target.get(at) == Some(first))
+        && target[at..end].iter().zip(segment).all(|(a, b)| a == b)
 }
 
 /// `/` before every other byte: each value's pointer is followed by those inside it, then by
@@ -288,20 +295,17 @@ impl<'a> Scan<'a> {
                 continue;
             };
             let segment = &rest[..rest.iter().position(|&b| b == b'/').unwrap_or(rest.len())];
-            // Those at or in the same member follow (their text goes on with the segment, then
-            // ends or has a `/`): the first that does not ends them.
-            let (at, end) = (wanted.len + 1, wanted.len + 1 + segment.len());
+            // Those at or in the same member follow it: the first that is not ends them.
+            let at = wanted.len + 1;
             let mut hi = lo + 1;
-            while let Some(&k) = order.get(hi).filter(|_| hi < wanted.hi) {
-                let other = targets[k].as_bytes();
-                if !(matches!(other.get(end), None | Some(b'/'))
-                    && other.get(at..end) == Some(segment))
-                {
-                    break;
-                }
+            while hi < wanted.hi && in_member(targets[order[hi]].as_bytes(), at, segment) {
                 hi += 1;
             }
-            let member = Wanted { lo, hi, len: end };
+            let member = Wanted {
+                lo,
+                hi,
+                len: at + segment.len(),
+            };
             lo = hi;
             if let Some(k) = find_key(names, segment) {
                 visited |= 1 << k;
@@ -312,11 +316,8 @@ impl<'a> Scan<'a> {
         }
         for field in self.secrets.holders(meta) {
             // The field's name is the key itself, not a reference token.
-            if let Some(k) = names.iter().position(|&name| {
-                name.len() == field.name.len()
-                    && name.as_bytes().first() == field.name.as_bytes().first()
-                    && name == field.name
-            }) && visited & (1 << k) == 0
+            if let Some(k) = key_index(names, field.name.as_bytes())
+                && visited & (1 << k) == 0
             {
                 let value = self.value_of(names[k]);
                 self.directed(
@@ -377,7 +378,9 @@ impl<'a> Scan<'a> {
     /// Where the value of the member whose key, as written in the text, is `key` starts.
     fn value_of(&self, key: &str) -> usize {
         let bytes = self.text.as_bytes();
+        // The reading's keys are slices of this text.
         let at = (key.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        debug_assert!(at + key.len() <= bytes.len(), "a key of another text");
         // Past the closing quote, the colon and the spaces around it.
         skip_ws(bytes, skip_ws(bytes, at + key.len() + 1) + 1)
     }
@@ -603,41 +606,22 @@ fn object_end(bytes: &[u8], i: usize, records: &Records<'_, '_>) -> usize {
 /// Which of `names` (keys as written, with no escapes) the reference token `segment` of a
 /// pointer (escaped) names.
 fn find_key(names: &[&str], segment: &[u8]) -> Option<usize> {
-    // Without `~`, the token is the key as it is (a key with `/` would have one). Lengths
-    // and first bytes tell most keys apart, before a `memcmp` call.
-    if !segment.contains(&b'~') {
-        return names.iter().position(|name| {
-            let name = name.as_bytes();
-            name.len() == segment.len() && name.first() == segment.first() && name == segment
-        });
+    if segment.contains(&b'~') {
+        // Rare: the token's text, unescaped, compared as a key.
+        let token = std::str::from_utf8(segment).ok()?;
+        return key_index(names, unescape(token).as_bytes());
     }
-    names
-        .iter()
-        .position(|name| is_escaped_token(segment, name))
+    // Without `~`, the token is the key as it is (a key with `/` would have one).
+    key_index(names, segment)
 }
 
-/// Whether `segment`, a reference token of a pointer with escapes, names the key `key`.
-fn is_escaped_token(segment: &[u8], key: &str) -> bool {
-    let key = key.as_bytes();
-    let mut rest = key;
-    let mut i = 0;
-    while let Some(&byte) = segment.get(i) {
-        let (unescaped, width) = match (byte, segment.get(i + 1)) {
-            (b'~', Some(b'0')) => (b'~', 2),
-            (b'~', Some(b'1')) => (b'/', 2),
-            (b'~', _) => return false,
-            (byte, _) => (byte, 1),
-        };
-        let Some((&first, tail)) = rest.split_first() else {
-            return false;
-        };
-        if first != unescaped {
-            return false;
-        }
-        rest = tail;
-        i += width;
-    }
-    rest.is_empty()
+/// Which of `names` is `key`: lengths and first bytes tell most keys apart, before a
+/// `memcmp` call.
+fn key_index(names: &[&str], key: &[u8]) -> Option<usize> {
+    names.iter().position(|name| {
+        let name = name.as_bytes();
+        name.len() == key.len() && name.first() == key.first() && name == key
+    })
 }
 
 /// The offset of the first bracket or quote at or after `i`, or `bytes.len()`.
@@ -925,6 +909,27 @@ mod tests {
             .map(|span| span.clone().map(|span| &text[span]))
             .collect();
         assert_eq!(found, [Some("true"), Some("3"), Some("2")]);
+    }
+
+    /// An empty key is a member like any other, with members of its own.
+    #[test]
+    fn finds_values_under_empty_keys() {
+        let text = r#"{"a": {"": {"x": 1, "": 2}}, "": [3]}"#;
+        let spans = locate(
+            text,
+            &crate::meta::Shape::Any,
+            &["/a//x", "/a//", "//0", "/a/"],
+            &Records::default(),
+        );
+        let found: Vec<_> = spans
+            .targets
+            .iter()
+            .map(|span| span.clone().map(|span| &text[span]))
+            .collect();
+        assert_eq!(
+            found,
+            [Some("1"), Some("2"), Some("3"), Some(r#"{"x": 1, "": 2}"#)]
+        );
     }
 
     #[test]
