@@ -193,7 +193,8 @@ fn field_checks(field: &Field<'_>, matcher: Option<&Matcher>) -> TokenStream {
         quote!(__ecr_path)
     } else {
         let name = &field.name;
-        quote!(&__ecr_path.key(#name))
+        // Whether the name needs escaping in a pointer is settled at compile time.
+        quote!(&__ecr_path.__key(#name, const { ::ecr_config::__private::is_token(#name) }))
     };
     quote! {
         {

@@ -3,6 +3,10 @@
 use core::fmt;
 use std::borrow::Cow;
 
+use smol_str::SmolStr;
+
+use crate::FieldPath;
+
 /// The JSON Schema keyword a finding is about. `Display` prints the keyword as JSON Schema
 /// spells it (`minLength`, `additionalProperties`, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -166,7 +170,8 @@ pub enum Detail {
 /// One failing constraint: where (a JSON Pointer), which keyword, and what was expected.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidationError {
-    pointer: String,
+    /// Most pointers are short: those inline, with no allocation.
+    pointer: SmolStr,
     keyword: Keyword,
     detail: Detail,
 }
@@ -175,7 +180,16 @@ impl ValidationError {
     /// A finding at `pointer` (an RFC 6901 JSON Pointer, `""` for the whole document).
     pub fn new(pointer: impl Into<String>, keyword: Keyword, detail: Detail) -> Self {
         ValidationError {
-            pointer: pointer.into(),
+            pointer: SmolStr::from(pointer.into()),
+            keyword,
+            detail,
+        }
+    }
+
+    /// [`new`](ValidationError::new) at `path`.
+    pub(crate) fn at(path: &FieldPath<'_>, keyword: Keyword, detail: Detail) -> Self {
+        ValidationError {
+            pointer: path.pointer(),
             keyword,
             detail,
         }
@@ -225,7 +239,7 @@ impl ValidationError {
                     pointer.push_str(token);
                 }
             }
-            self.pointer = pointer;
+            self.pointer = SmolStr::from(pointer);
         }
         if let Detail::AdditionalProperty { property, .. } | Detail::DuplicateKey { property } =
             &mut self.detail
@@ -404,8 +418,13 @@ impl ValidationErrors {
     }
 
     /// `Ok(())` when empty, else `Err(self)`.
+    #[inline]
     pub fn into_result(self) -> Result<(), ValidationErrors> {
-        if self.errors.is_empty() {
+        if self.errors.capacity() == 0 {
+            // Nothing to free: skips the call that would drop no elements (the valid path's).
+            std::mem::forget(self);
+            Ok(())
+        } else if self.errors.is_empty() {
             Ok(())
         } else {
             Err(self)

@@ -62,6 +62,43 @@ fn registry() -> Registry {
     }
 }
 
+/// Field names the derive knows need escaping in a pointer are escaped, those that do not are
+/// not, short pointers and long ones alike.
+#[derive(serde::Deserialize, Validate)]
+struct Named {
+    #[serde(rename = "a~b")]
+    #[len(min = 1)]
+    tilde: String,
+    #[serde(rename = "c/d")]
+    #[len(min = 1)]
+    slash: String,
+    #[serde(rename = "é")]
+    inner: Mirror,
+    a_field_name_longer_than_any_pointer_kept_inline: Mirror,
+}
+
+#[test]
+fn derived_field_names_are_escaped_only_where_they_must_be() {
+    let value = Named {
+        tilde: String::new(),
+        slash: String::new(),
+        inner: mirror("x"),
+        a_field_name_longer_than_any_pointer_kept_inline: mirror("y"),
+    };
+    assert_eq!(
+        findings(&value),
+        [
+            at("/a~0b", Keyword::MinLength),
+            at("/c~1d", Keyword::MinLength),
+            at("/é/url", Keyword::Pattern),
+            at(
+                "/a_field_name_longer_than_any_pointer_kept_inline/url",
+                Keyword::Pattern
+            ),
+        ]
+    );
+}
+
 #[test]
 fn nested_values_are_validated_without_an_attribute() {
     let mut value = registry();

@@ -126,9 +126,13 @@ pub(crate) fn unwrap(mut shape: &'static Shape) -> &'static Shape {
 }
 
 impl<'a> Checker<'a> {
+    /// Out of line: a finding is rare, and [`Checker::verdict`], called for every value,
+    /// stays small without it.
+    #[cold]
+    #[inline(never)]
     fn push(&mut self, span: Range<usize>, path: &FieldPath<'_>, keyword: Keyword, detail: Detail) {
         self.findings.push(Located {
-            error: ValidationError::new(path.to_pointer(), keyword, detail),
+            error: ValidationError::at(path, keyword, detail),
             span,
         });
     }

@@ -18,6 +18,7 @@ use super::secret::{Json, Place, Secrets};
 use super::strict::Records;
 
 /// The spans of the values at `targets` (JSON Pointers), and of every secret value.
+#[cfg(test)]
 pub(crate) struct Spans {
     pub(crate) targets: Vec<Option<Range<usize>>>,
     pub(crate) secrets: Vec<Range<usize>>,
@@ -102,14 +103,10 @@ impl Wanted {
 #[inline]
 fn in_member(target: &[u8], at: usize, segment: &[u8]) -> bool {
     let end = at + segment.len();
-    // What follows the segment and its first byte tell most apart, before the bytes (a
-    // `memcmp` call costs more than a short key).
+    // What follows the segment tells most apart, before the bytes.
     matches!(target.get(end), None | Some(b'/'))
         && target.len() >= end
-        && segment
-            .first()
-            .is_none_or(|first| target.get(at) == Some(first))
-        && target[at..end].iter().zip(segment).all(|(a, b)| a == b)
+        && same(&target[at..end], segment)
 }
 
 /// `/` before every other byte: each value's pointer is followed by those inside it, then by
@@ -117,10 +114,34 @@ fn in_member(target: &[u8], at: usize, segment: &[u8]) -> bool {
 fn pointer_order(a: &[u8], b: &[u8]) -> Ordering {
     let key = |byte: u8| if byte == b'/' { 0 } else { u16::from(byte) + 1 };
     // Only the first byte that differs is mapped; a prefix comes first.
-    match a.iter().zip(b).position(|(x, y)| x != y) {
+    match first_difference(a, b) {
         Some(at) => key(a[at]).cmp(&key(b[at])),
         None => a.len().cmp(&b.len()),
     }
+}
+
+/// Whether `a` and `b` are the same bytes: [`first_difference`], for keys are short and a
+/// `memcmp` call costs more than one.
+#[inline]
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && first_difference(a, b).is_none()
+}
+
+/// Where `a` and `b` first differ, within the shorter: eight bytes compared at a time.
+fn first_difference(a: &[u8], b: &[u8]) -> Option<usize> {
+    let common = a.len().min(b.len());
+    let mut at = 0;
+    while let (Some(x), Some(y)) = (
+        a.get(at..common).and_then(<[u8]>::first_chunk::<8>),
+        b.get(at..common).and_then(<[u8]>::first_chunk::<8>),
+    ) {
+        let differ = u64::from_le_bytes(*x) ^ u64::from_le_bytes(*y);
+        if differ != 0 {
+            return Some(at + (differ.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    (at..common).find(|&k| a[k] != b[k])
 }
 
 /// Where `target` (a pointer at or inside a value whose pointer is `len` bytes long) sorts
@@ -143,19 +164,38 @@ fn segment_rank(target: &[u8], len: usize, segment: &[u8]) -> Ordering {
     }
 }
 
-/// The spans of `targets` and of the secrets in `text`, a document of `root` serde has read;
-/// `records`: where the keys of its structs' objects are, as the reading found them (or none).
-///
-/// Where the type alone says where the secrets are, the search goes by the records: from an
-/// object's keys straight to the members that hold a target or may hold a secret, reading no
-/// other member. Where it cannot (an object the reading did not note whole, a value the type
-/// does not describe, a secret-named key a struct may accept), it reads the text ([`Scan::walk`]).
+/// [`locate_into`], the targets' spans in a vector.
+#[cfg(test)]
 pub(crate) fn locate(
     text: &str,
     root: &'static Shape,
     targets: &[&str],
     records: &Records<'_, '_>,
 ) -> Spans {
+    let mut found = vec![None; targets.len()];
+    let secrets = locate_into(text, root, targets, records, &mut found);
+    Spans {
+        targets: found,
+        secrets,
+    }
+}
+
+/// The spans of `targets` (into `found`, a slot each, all `None`) and of the secrets
+/// (returned) in `text`, a document of `root` serde has read; `records`: where the keys of its
+/// structs' objects are, as the reading found them (or none).
+///
+/// Where the type alone says where the secrets are, the search goes by the records: from an
+/// object's keys straight to the members that hold a target or may hold a secret, reading no
+/// other member. Where it cannot (an object the reading did not note whole, a value the type
+/// does not describe, a secret-named key a struct may accept), it reads the text ([`Scan::walk`]).
+pub(crate) fn locate_into(
+    text: &str,
+    root: &'static Shape,
+    targets: &[&str],
+    records: &Records<'_, '_>,
+    found: &mut [Option<Range<usize>>],
+) -> Vec<Range<usize>> {
+    debug_assert_eq!(found.len(), targets.len(), "a slot a target");
     let start = skip_ws(text.as_bytes(), 0);
     let (mut inline, mut spilled) = ([0; 16], Vec::new());
     let mut scan = Scan::new(
@@ -163,6 +203,7 @@ pub(crate) fn locate(
         root,
         targets,
         sorted(targets, &mut inline, &mut spilled),
+        found,
     );
     let all = Wanted {
         lo: 0,
@@ -174,7 +215,7 @@ pub(crate) fn locate(
     } else {
         scan.walk(start, Place::Typed(root), all, Some(records));
     }
-    scan.spans
+    scan.secrets_found
 }
 
 /// The secrets of the value at `start` of `text`, a value at `place` of a document of `root`
@@ -185,9 +226,9 @@ pub(crate) fn secrets_in(
     start: usize,
     place: Place,
 ) -> Vec<Range<usize>> {
-    let mut scan = Scan::new(text, root, &[], &[]);
+    let mut scan = Scan::new(text, root, &[], &[], &mut []);
     scan.walk(start, place, Wanted::NONE, None);
-    scan.spans.secrets
+    scan.secrets_found
 }
 
 /// What the scan knows and what it has found.
@@ -196,7 +237,10 @@ struct Scan<'a> {
     secrets: &'static Secrets,
     targets: &'a [&'a str],
     order: &'a [usize],
-    spans: Spans,
+    /// The spans of the targets found, a slot each.
+    found: &'a mut [Option<Range<usize>>],
+    /// The spans of the secrets found.
+    secrets_found: Vec<Range<usize>>,
 }
 
 impl<'a> Scan<'a> {
@@ -205,16 +249,15 @@ impl<'a> Scan<'a> {
         root: &'static Shape,
         targets: &'a [&'a str],
         order: &'a [usize],
+        found: &'a mut [Option<Range<usize>>],
     ) -> Scan<'a> {
         Scan {
             text,
             secrets: Secrets::of(root),
             targets,
             order,
-            spans: Spans {
-                targets: vec![None; targets.len()],
-                secrets: Vec::new(),
-            },
+            found,
+            secrets_found: Vec::new(),
         }
     }
 
@@ -512,10 +555,10 @@ impl<'a> Scan<'a> {
             if self.targets[k].len() != wanted.len {
                 break;
             }
-            self.spans.targets[k].get_or_insert_with(|| span.clone());
+            self.found[k].get_or_insert_with(|| span.clone());
         }
         if let Place::Secret = place {
-            self.spans.secrets.push(span);
+            self.secrets_found.push(span);
         }
     }
 }
@@ -605,8 +648,12 @@ fn object_end(bytes: &[u8], i: usize, records: &Records<'_, '_>) -> usize {
 
 /// Which of `names` (keys as written, with no escapes) the reference token `segment` of a
 /// pointer (escaped) names.
+#[expect(
+    clippy::manual_contains,
+    reason = "a segment is short: a byte loop costs less than the call `contains` makes (measured)"
+)]
 fn find_key(names: &[&str], segment: &[u8]) -> Option<usize> {
-    if segment.contains(&b'~') {
+    if segment.iter().any(|&b| b == b'~') {
         // Rare: the token's text, unescaped, compared as a key.
         let token = std::str::from_utf8(segment).ok()?;
         return key_index(names, unescape(token).as_bytes());
@@ -615,13 +662,9 @@ fn find_key(names: &[&str], segment: &[u8]) -> Option<usize> {
     key_index(names, segment)
 }
 
-/// Which of `names` is `key`: lengths and first bytes tell most keys apart, before a
-/// `memcmp` call.
+/// Which of `names` is `key`.
 fn key_index(names: &[&str], key: &[u8]) -> Option<usize> {
-    names.iter().position(|name| {
-        let name = name.as_bytes();
-        name.len() == key.len() && name.first() == key.first() && name == key
-    })
+    names.iter().position(|name| same(name.as_bytes(), key))
 }
 
 /// The offset of the first bracket or quote at or after `i`, or `bytes.len()`.
@@ -1041,7 +1084,8 @@ mod tests {
     fn walked(text: &str, root: &'static Shape, targets: &[&str]) -> super::Spans {
         let (mut inline, mut spilled) = ([0; 16], Vec::new());
         let order = super::sorted(targets, &mut inline, &mut spilled);
-        let mut scan = super::Scan::new(text, root, targets, order);
+        let mut found = vec![None; targets.len()];
+        let mut scan = super::Scan::new(text, root, targets, order, &mut found);
         let all = super::Wanted {
             lo: 0,
             hi: targets.len(),
@@ -1049,7 +1093,11 @@ mod tests {
         };
         let start = super::skip_ws(text.as_bytes(), 0);
         scan.walk(start, super::Place::Typed(root), all, None);
-        scan.spans
+        let secrets = scan.secrets_found;
+        super::Spans {
+            targets: found,
+            secrets,
+        }
     }
 
     /// Going by the strict reading's records (straight to the members wanted) finds what
@@ -1096,6 +1144,29 @@ mod tests {
             compared += 1;
         }
         assert!(compared > 1_000, "only {compared} documents compared");
+    }
+
+    /// Bytes compared eight at a time differ where they first differ, in and out of whole
+    /// words, and agree with `==` on sameness.
+    #[test]
+    fn first_differences_are_found_in_and_out_of_whole_words() {
+        let mut rng = fastrand::Rng::with_seed(9);
+        for _ in 0..20_000 {
+            let a: Vec<u8> = (0..rng.usize(0..30)).map(|_| rng.u8(b'a'..b'd')).collect();
+            let mut b = a.clone();
+            match rng.u8(..3) {
+                0 if !b.is_empty() => {
+                    let at = rng.usize(..b.len());
+                    b[at] = b'/';
+                }
+                1 => b.truncate(rng.usize(..=b.len())),
+                _ => b.push(b'z'),
+            }
+            let expected = a.iter().zip(&b).position(|(x, y)| x != y);
+            assert_eq!(super::first_difference(&a, &b), expected, "{a:?} {b:?}");
+            assert_eq!(super::same(&a, &b), a == b, "{a:?} {b:?}");
+            assert!(super::same(&a, &a.clone()));
+        }
     }
 
     #[test]

@@ -140,6 +140,9 @@ struct Read<'a, 'de> {
     objects: strict::Records<'a, 'de>,
 }
 
+/// How many findings' pointers [`invalid`] keeps on the stack: the usual few.
+const INLINE: usize = 8;
+
 /// The report of a document the strict reading accepted and `validate` did not, or over
 /// whose mistakes it passed ([`passed`]): what they are, where, and the secrets of the keys
 /// structs refused.
@@ -164,19 +167,34 @@ fn invalid(
                 .is_err()
         });
     }
-    let pointers: Vec<&str> = errors
+    let pointers = errors
         .iter()
         .map(ValidationError::pointer)
-        .chain(told.required.iter().map(|(object, _)| object.as_str()))
-        .collect();
-    let mut spans = locate::locate(body, root, &pointers, &objects);
+        .chain(told.required.iter().map(|(object, _)| object.as_str()));
+    // The usual few pointers, and the slots of their spans, on the stack.
+    let count = errors.len() + told.required.len();
+    let (mut inline, mut inline_found) = ([""; INLINE], [const { None }; INLINE]);
+    let (mut spilled, mut spilled_found) = (Vec::new(), Vec::new());
+    let (pointers, found): (&[&str], &mut [Option<Range<usize>>]) = if count <= INLINE {
+        for (slot, pointer) in inline.iter_mut().zip(pointers) {
+            *slot = pointer;
+        }
+        (&inline[..count], &mut inline_found[..count])
+    } else {
+        spilled.extend(pointers);
+        spilled_found.resize(count, None);
+        (&spilled, &mut spilled_found)
+    };
+    let mut secrets = locate::locate_into(body, root, pointers, &objects, found);
     let shift = |span: Range<usize>| span.start + base..span.end + base;
-    let (found, objects) = spans.targets.split_at(errors.len());
-    let mut located: Vec<Finding> = errors
-        .into_iter()
-        .zip(found)
-        .map(|(error, span)| Finding::new(error, shift(span.clone().unwrap_or(0..0))))
-        .collect();
+    let (found, objects) = found.split_at(errors.len());
+    let mut located = Vec::with_capacity(count + told.located.len());
+    located.extend(
+        errors
+            .into_iter()
+            .zip(found)
+            .map(|(error, span)| Finding::new(error, shift(span.clone().unwrap_or(0..0)))),
+    );
     // Pointed at the object's opening brace: where the property belongs.
     located.extend(
         told.required
@@ -192,8 +210,10 @@ fn invalid(
             .into_iter()
             .map(|refused| Finding::new(refused.error, shift(refused.span))),
     );
-    spans.secrets.extend(told.secrets);
-    let mut secrets: Vec<_> = spans.secrets.into_iter().map(shift).collect();
+    secrets.extend(told.secrets);
+    for span in &mut secrets {
+        *span = shift(span.clone());
+    }
     report::merge(&mut secrets);
     // The text is JSON: its tokens are read the quick way.
     let copies = Copies::of_json(input, &secrets);
@@ -422,7 +442,9 @@ fn rest_report(
     let located = match rest {
         Rest::Invalid(errors) => {
             let pointers: Vec<&str> = errors.iter().map(ValidationError::pointer).collect();
-            let spans = locate::locate(body, root, &pointers, &strict::Records::default()).targets;
+            let mut spans = vec![None; pointers.len()];
+            let records = strict::Records::default();
+            locate::locate_into(body, root, &pointers, &records, &mut spans);
             errors
                 .into_iter()
                 .zip(spans)

@@ -30,6 +30,7 @@ use memchr::memmem::Finder;
 use crate::__private::suggest::near_miss;
 use crate::meta::{FieldMeta, Shape, StructMeta};
 
+use super::locate::same;
 use super::salvage::{Lexer, Token, is_literal, key_text};
 use super::strings::Strings;
 
@@ -379,12 +380,8 @@ pub(crate) fn field(meta: &'static StructMeta, key: &str) -> Option<&'static Fie
             {
                 return Some(found);
             }
-        // Names first: a shape is a function call. The first byte before the bytes: names
-        // of one length differ there most often, and a `memcmp` call a name cost more.
-        } else if field.name.len() == key.len()
-            && field.name.as_bytes().first() == key.as_bytes().first()
-            && field.name == key
-        {
+        // Names first: a shape is a function call.
+        } else if same(field.name.as_bytes(), key.as_bytes()) {
             return Some(field);
         }
     }

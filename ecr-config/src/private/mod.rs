@@ -16,6 +16,7 @@ pub use rules::{
 };
 
 pub use crate::meta::{EnumMeta, FieldMeta, Rule, Shape, StructMeta, VariantMeta};
+pub use crate::path::is_token;
 pub use crate::{FieldPath, Number, UnitEnum, Validate, ValidationErrors};
 pub use core::option::Option::{None, Some};
 

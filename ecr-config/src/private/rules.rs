@@ -288,15 +288,15 @@ fn length_failed(
         max: (max < usize::MAX).then_some(max),
         found,
     };
-    errors.push(ValidationError::new(path.to_pointer(), keyword, detail));
+    errors.push(ValidationError::at(path, keyword, detail));
 }
 
 /// `#[pattern]` did not match; `pattern` is the attribute's text.
 #[cold]
 #[inline(never)]
 pub fn pattern_failed(pattern: &'static str, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
-    errors.push(ValidationError::new(
-        path.to_pointer(),
+    errors.push(ValidationError::at(
+        path,
         Keyword::Pattern,
         Detail::Pattern { pattern },
     ));
@@ -320,8 +320,8 @@ pub fn check_const(
 #[cold]
 #[inline(never)]
 fn const_failed(expected: &'static str, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
-    errors.push(ValidationError::new(
-        path.to_pointer(),
+    errors.push(ValidationError::at(
+        path,
         Keyword::Const,
         Detail::Const { expected },
     ));
@@ -354,8 +354,8 @@ fn media_type_failed(
     let at = value
         .get(..offset)
         .map_or(offset, super::length::count_chars);
-    errors.push(ValidationError::new(
-        path.to_pointer(),
+    errors.push(ValidationError::at(
+        path,
         Keyword::ContentMediaType,
         Detail::ContentMediaType {
             media_type: "application/json",
@@ -414,8 +414,8 @@ fn range_failed(
     path: &FieldPath<'_>,
     errors: &mut ValidationErrors,
 ) {
-    errors.push(ValidationError::new(
-        path.to_pointer(),
+    errors.push(ValidationError::at(
+        path,
         keyword,
         Detail::Range { min, max, found },
     ));
