@@ -937,20 +937,19 @@ mod tests {
         }
     }
 
+    /// The texts of `targets` in `text`, a document of no described type.
+    fn untyped<'t>(text: &'t str, targets: &[&str]) -> Vec<Option<&'t str>> {
+        locate(text, &crate::meta::Shape::Any, targets, &Records::default())
+            .targets
+            .into_iter()
+            .map(|span| span.map(|span| &text[span]))
+            .collect()
+    }
+
     #[test]
     fn follows_arrays_and_escaped_keys() {
         let text = r#"[{"a~b": [1, 2, {"c/d": true}]}, 3]"#;
-        let spans = locate(
-            text,
-            &crate::meta::Shape::Any,
-            &["/0/a~0b/2/c~1d", "/1", "/0/a~0b/1"],
-            &Records::default(),
-        );
-        let found: Vec<_> = spans
-            .targets
-            .iter()
-            .map(|span| span.clone().map(|span| &text[span]))
-            .collect();
+        let found = untyped(text, &["/0/a~0b/2/c~1d", "/1", "/0/a~0b/1"]);
         assert_eq!(found, [Some("true"), Some("3"), Some("2")]);
     }
 
@@ -958,17 +957,7 @@ mod tests {
     #[test]
     fn finds_values_under_empty_keys() {
         let text = r#"{"a": {"": {"x": 1, "": 2}}, "": [3]}"#;
-        let spans = locate(
-            text,
-            &crate::meta::Shape::Any,
-            &["/a//x", "/a//", "//0", "/a/"],
-            &Records::default(),
-        );
-        let found: Vec<_> = spans
-            .targets
-            .iter()
-            .map(|span| span.clone().map(|span| &text[span]))
-            .collect();
+        let found = untyped(text, &["/a//x", "/a//", "//0", "/a/"]);
         assert_eq!(
             found,
             [Some("1"), Some("2"), Some("3"), Some(r#"{"x": 1, "": 2}"#)]
@@ -984,17 +973,7 @@ mod tests {
             "/a-b/c", "/a", "/a~1b", "/a~0", "/xa", "/a\"b", "/a-b", "/a/b",
         ];
         targets.extend(indices.iter().map(String::as_str));
-        let spans = locate(
-            text,
-            &crate::meta::Shape::Any,
-            &targets,
-            &Records::default(),
-        );
-        let found: Vec<_> = spans
-            .targets
-            .iter()
-            .map(|span| span.clone().map(|span| &text[span]))
-            .collect();
+        let found = untyped(text, &targets);
         let mut expected = vec![
             Some("2"),
             Some("1"),
