@@ -3,9 +3,11 @@
 //! allocation, and a bad pattern is a compile error instead of a runtime surprise.
 //!
 //! Pipeline: parse with `regex-syntax`, rewrite the AST to ECMA-262 semantics ([`ecma`]),
-//! translate to HIR, add the search prefix ourselves, determinize (and minimize when cheap)
-//! with `regex-automata`, then re-encode the DFA as compact tables ([`tables`]).
+//! translate to HIR, add the search prefix ourselves, compile to an NFA, determinize and
+//! minimize when cheap ([`automaton`]), then re-encode the DFA as compact tables
+//! ([`tables`]).
 
+mod automaton;
 mod code;
 mod ecma;
 mod lengths;
@@ -15,25 +17,13 @@ mod tests;
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use regex_automata::dfa::{Automaton, StartKind, dense};
-use regex_automata::nfa::thompson::{self, WhichCaptures};
-use regex_automata::util::start;
-use regex_automata::{Anchored, MatchKind};
 use regex_syntax::ast::{self, parse::Parser};
 use regex_syntax::hir::{self, Dot, Hir, Look, translate::TranslatorBuilder};
 
+use self::automaton::BuildError;
 pub(crate) use self::lengths::{Lengths, describe as describe_lengths};
 pub(crate) use self::tables::Tables;
-use self::tables::{MAX_ENTRIES, TableError};
-
-/// Bounds the NFA and determinization working memory, so hopeless patterns fail fast.
-const BUILD_LIMIT: usize = 4 << 20;
-/// `regex-automata` stores `u32` ids in rows padded to a power of two, so a DFA that fits
-/// [`MAX_ENTRIES`] in our format takes at most 512 KiB there; twice that leaves room for the
-/// states our re-encoding folds away.
-const DFA_LIMIT: usize = 1 << 20;
-/// Largest DFA (in `regex-automata`'s memory use) worth minimizing; see `build`.
-const MINIMIZE_BUDGET: usize = 64 << 10;
+use self::tables::{MAX_ENTRIES, TooLarge};
 
 /// Compiles the pattern literal to its tables; errors are spanned at the literal.
 pub(crate) fn compile(pattern: &syn::LitStr) -> syn::Result<Tables> {
@@ -78,41 +68,18 @@ pub(crate) fn build(pattern: &str) -> Result<Tables, String> {
         .map_err(|e| diagnostic(pattern, &format!("invalid pattern: {}", e.kind()), e.span()))?;
     let hir = with_search_prefix(hir, facts.mid_code_point_assertion);
 
-    let nfa = thompson::Compiler::new()
-        .configure(
-            thompson::Config::new()
-                .which_captures(WhichCaptures::None)
-                .nfa_size_limit(Some(BUILD_LIMIT)),
-        )
-        .build_from_hir(&hir)
-        .map_err(|e| {
-            if e.size_limit().is_some() {
-                too_large_while_building()
-            } else {
-                not_a_dfa(&e)
-            }
-        })?;
-    let mut dfa = determinize(&nfa, false)?;
-    // `regex-automata`'s minimizer is slow in unoptimized builds, which is how proc macros
-    // usually run (2.4 s for 2,000 states where determinizing took 0.07 s), while subset
-    // construction from its UTF-8 NFAs is already near-minimal. So only DFAs cheap to
-    // minimize are rebuilt minimized; that still merges shared suffixes as in `(foo|bar)baz`.
-    if dfa.memory_usage() <= MINIMIZE_BUDGET {
-        dfa = determinize(&nfa, true)?;
-    }
-    // No look-behind: the walk always begins at the start of the value.
-    let start = dfa
-        .start_state(&start::Config::new().anchored(Anchored::Yes))
-        .map_err(|e| not_a_dfa(&e))?;
-    Tables::from_dfa(&dfa, start).map_err(|e| match e {
-        TableError::TooLarge { states, classes } => format!(
+    let dfa = automaton::build(&hir).map_err(|e| match e {
+        BuildError::TooLarge => too_large_while_building(),
+        BuildError::UnicodeWordBoundary => {
+            "pattern cannot be compiled to a DFA: it needs Unicode word boundaries".to_owned()
+        }
+    })?;
+    Tables::from_dfa(&dfa).map_err(|TooLarge { states, classes }| {
+        format!(
             "pattern is too large: its DFA has {states} states and {classes} byte classes, \
              over the limit of {MAX_ENTRIES} table entries; use smaller repetition counts or \
              narrower classes"
-        ),
-        TableError::Quit => "pattern cannot be compiled to a DFA: it needs Unicode word \
-                             boundaries"
-            .to_owned(),
+        )
     })
 }
 
@@ -133,7 +100,7 @@ fn unicode_tables(pattern: &str, facts: &ecma::Facts) -> Result<(), String> {
 }
 
 /// JSON Schema patterns are unanchored: prepend a lazy "anything" loop unless every branch
-/// starts with `^`. Doing it here rather than via `regex-automata`'s unanchored start lets
+/// starts with `^`. Doing it here rather than with an unanchored start state lets
 /// the loop step over whole code points when an assertion could otherwise hold inside one
 /// (see [`ecma::Facts`]); otherwise bytes are cheaper (fewer states).
 fn with_search_prefix(hir: Hir, whole_code_points: bool) -> Hir {
@@ -154,36 +121,11 @@ fn with_search_prefix(hir: Hir, whole_code_points: bool) -> Hir {
     Hir::concat(vec![prefix, hir])
 }
 
-fn determinize(nfa: &thompson::NFA, minimize: bool) -> Result<dense::DFA<Vec<u32>>, String> {
-    dense::Builder::new()
-        .configure(
-            dense::Config::new()
-                // The prefix is in the HIR, so one anchored start state serves every pattern.
-                .start_kind(StartKind::Anchored)
-                .match_kind(MatchKind::LeftmostFirst)
-                .minimize(minimize)
-                .dfa_size_limit(Some(DFA_LIMIT))
-                .determinize_size_limit(Some(BUILD_LIMIT)),
-        )
-        .build_from_nfa(nfa)
-        .map_err(|e| {
-            if e.is_size_limit_exceeded() {
-                too_large_while_building()
-            } else {
-                not_a_dfa(&e)
-            }
-        })
-}
-
 fn too_large_while_building() -> String {
     format!(
         "pattern is too large: its DFA would exceed the limit of {MAX_ENTRIES} table \
          entries; use smaller repetition counts or narrower classes"
     )
-}
-
-fn not_a_dfa(error: &dyn std::fmt::Display) -> String {
-    format!("pattern cannot be compiled to a DFA: {error}")
 }
 
 const DFA_ONLY: &str = "patterns are compiled to a DFA at build time; rewrite the pattern \

@@ -1,13 +1,12 @@
-//! Turns a `regex-automata` dense DFA into the compact tables `ecr_config::__private::dfa::Dfa`
+//! Turns a pattern's DFA ([`super::automaton`]) into the compact tables `ecr_config::__private::dfa::Dfa`
 //! runs, and emits them. The layout is documented on that type; the tests run that type's own
 //! source on these tables.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 
+use super::automaton::{Dfa, State};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
-use regex_automata::dfa::{Automaton, dense};
-use regex_automata::util::primitives::StateID;
 
 /// Premultiplied ids are stored as `u16`, so the whole table must fit in 65,536 entries
 /// (128 KiB): far beyond any pattern a schema plausibly needs, and it bounds compile time.
@@ -25,59 +24,35 @@ pub(crate) struct Tables {
     pub(crate) start: usize,
 }
 
-/// Why tables could not be built.
+/// The DFA does not fit [`MAX_ENTRIES`].
 #[derive(Debug)]
-pub(crate) enum TableError {
-    /// The DFA would exceed [`MAX_ENTRIES`].
-    TooLarge { states: usize, classes: usize },
-    /// The DFA gives up on some bytes (only for Unicode word boundaries, which the ECMA
-    /// rewrite removes; kept as a guard).
-    Quit,
-}
-
-/// One state of the source DFA, as discovered by the walk.
-struct Walked {
-    /// Successor (walk index) per `regex-automata` byte class.
-    next: Vec<usize>,
-    is_match: bool,
-    is_dead: bool,
-    accepts_at_end: bool,
+pub(crate) struct TooLarge {
+    pub(crate) states: usize,
+    pub(crate) classes: usize,
 }
 
 impl Tables {
-    /// Walks every state reachable from `start`.
-    pub(crate) fn from_dfa(dfa: &dense::DFA<Vec<u32>>, start: StateID) -> Result<Self, TableError> {
-        let ra_classes = dfa.byte_classes();
-        // One representative byte per source class; `alphabet_len` also counts EOI.
-        let mut reps: Vec<Option<u8>> = vec![None; ra_classes.alphabet_len() - 1];
-        let mut class_of_byte = [0usize; 256];
-        for byte in 0..=255u8 {
-            let class = usize::from(ra_classes.get(byte));
-            class_of_byte[usize::from(byte)] = class;
-            reps[class].get_or_insert(byte);
+    /// Renumbers and compacts `dfa`, whose state 0 is the start.
+    pub(crate) fn from_dfa(dfa: &Dfa) -> Result<Self, TooLarge> {
+        let walked = &dfa.states;
+        let kind = classify(walked);
+        let mut weight = vec![0; dfa.classes];
+        for &class in &dfa.class_of_byte {
+            weight[usize::from(class)] += 1;
         }
-        let reps: Vec<u8> = reps
-            .into_iter()
-            .map(|r| r.expect("every class has a byte"))
-            .collect();
-        let walked = walk(dfa, start, &reps)?;
-        let kind = classify(&walked);
-        let mut weight = vec![0; reps.len()];
-        for &class in &class_of_byte {
-            weight[class] += 1;
-        }
-        let (rows, start) = renumber(&walked, &kind, &weight);
-        let (columns, column_of_class) = merge_columns(&rows, reps.len());
+        let (rows, start) = renumber(walked, &kind, &weight);
+        let (columns, column_of_class) = merge_columns(&rows, dfa.classes);
         let stride = columns + 1;
         if rows.len() * stride > MAX_ENTRIES {
-            return Err(TableError::TooLarge {
+            return Err(TooLarge {
                 states: rows.len(),
                 classes: columns,
             });
         }
         let mut classes = [0u8; 256];
-        for (column, class) in classes.iter_mut().zip(class_of_byte) {
-            *column = u8::try_from(column_of_class[class]).expect("at most 256 columns");
+        for (column, &class) in classes.iter_mut().zip(&dfa.class_of_byte) {
+            *column =
+                u8::try_from(column_of_class[usize::from(class)]).expect("at most 256 columns");
         }
         let premultiply =
             |row: usize| u16::try_from(row * stride).expect("checked against MAX_ENTRIES");
@@ -144,44 +119,6 @@ impl Tables {
     }
 }
 
-fn walk(
-    dfa: &dense::DFA<Vec<u32>>,
-    start: StateID,
-    reps: &[u8],
-) -> Result<Vec<Walked>, TableError> {
-    let mut index: HashMap<StateID, usize> = HashMap::from([(start, 0)]);
-    let mut queue = VecDeque::from([start]);
-    let mut walked = Vec::new();
-    while let Some(id) = queue.pop_front() {
-        if dfa.is_quit_state(id) {
-            return Err(TableError::Quit);
-        }
-        let mut next = Vec::with_capacity(reps.len());
-        for &byte in reps {
-            let target = dfa.next_state(id, byte);
-            let fresh = index.len();
-            next.push(*index.entry(target).or_insert_with(|| {
-                queue.push_back(target);
-                fresh
-            }));
-        }
-        // The source DFA is bounded by its size limits; this only stops a pointless walk.
-        if index.len() > MAX_ENTRIES / 2 {
-            return Err(TableError::TooLarge {
-                states: index.len(),
-                classes: reps.len(),
-            });
-        }
-        walked.push(Walked {
-            next,
-            is_match: dfa.is_match_state(id),
-            is_dead: dfa.is_dead_state(id),
-            accepts_at_end: dfa.is_match_state(dfa.next_eoi_state(id)),
-        });
-    }
-    Ok(walked)
-}
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     /// Every continuation of the input, the empty one included, matches.
@@ -191,18 +128,18 @@ enum Kind {
     Live,
 }
 
-fn classify(walked: &[Walked]) -> Vec<Kind> {
+fn classify(walked: &[State]) -> Vec<Kind> {
     let mut reverse: Vec<Vec<usize>> = vec![Vec::new(); walked.len()];
     for (i, state) in walked.iter().enumerate() {
         for &t in &state.next {
             reverse[t].push(i);
         }
     }
-    let accepting = |s: &Walked| s.is_match || s.accepts_at_end;
+    let accepting = |s: &State| s.is_match || s.accepts_at_end;
 
-    // `regex-automata` delays matches by one byte and keeps distinct match states; for a
-    // yes/no answer all of them, and every state that can only lead to them, mean "yes". That
-    // set is a greatest fixpoint: start from all candidates and drop refuted ones, revisiting
+    // The match sink, and every state that can only lead to it, mean "yes" (`^a|^ab`
+    // after `a`, or `[0-9]*` anywhere: every continuation matches). That set is a greatest
+    // fixpoint: start from all candidates and drop refuted ones, revisiting
     // only the predecessors of what was dropped.
     let mut sure: Vec<bool> = walked.iter().map(accepting).collect();
     let mut stack: Vec<usize> = (0..walked.len()).filter(|&i| !sure[i]).collect();
@@ -215,8 +152,8 @@ fn classify(walked: &[Walked]) -> Vec<Kind> {
         }
     }
 
-    // Minimization already merges hopeless states into the dead one, but only relative to
-    // its own match states; recomputing keeps the runtime's early exit exact regardless.
+    // Minimization merges hopeless states into the dead sink, but only when the DFA is
+    // small enough to minimize; recomputing keeps the runtime's early exit exact regardless.
     let mut hopeful: Vec<bool> = walked.iter().map(accepting).collect();
     let mut stack: Vec<usize> = (0..walked.len()).filter(|&i| hopeful[i]).collect();
     while let Some(t) = stack.pop() {
@@ -252,7 +189,7 @@ struct Row {
 /// next row the usual successor along chains like `arn:aws:` or `[0-9]{12}`, which the
 /// runtime predicts (see its loop). Live states reachable only through the match state are
 /// never visited at run time and get no row. Returns the rows and the start row.
-fn renumber(walked: &[Walked], kind: &[Kind], weight: &[usize]) -> (Vec<Row>, usize) {
+fn renumber(walked: &[State], kind: &[Kind], weight: &[usize]) -> (Vec<Row>, usize) {
     let mut row_of: Vec<Option<usize>> = kind
         .iter()
         .map(|k| match k {

@@ -313,12 +313,47 @@ fn syntax_errors() {
 
 #[test]
 fn too_large() {
-    // Caught while determinizing: the 15th byte from the end must be an `a`, 2^15 states.
+    // Determinized, then refused when re-encoded: whether an `a` was among the last 14
+    // bytes, for each of them, is 2^14 states.
     let e = error("[ab]*a[ab]{14}");
+    assert!(
+        e.starts_with("pattern is too large: its DFA has 16386 states and 3 byte classes"),
+        "{e}"
+    );
+    // Caught while determinizing, long before its 2^21 states.
+    let e = error("[ab]*a[ab]{20}");
     assert!(
         e.starts_with("pattern is too large: its DFA would exceed the limit"),
         "{e}"
     );
+    // Caught while building the NFA: a million copies of `a`. (Repetitions of nothing, as
+    // in `(?:|){4000000000}`, regex-syntax folds away before.)
+    let e = error("^(a{1000}){1000}$");
+    assert!(
+        e.starts_with("pattern is too large: its DFA would exceed the limit"),
+        "{e}"
+    );
+    assert_eq!(build("(?:|){4000000000}").unwrap().states(), 2);
+}
+
+#[test]
+fn unicode_word_boundaries_are_refused_by_the_dfa_builder() {
+    use regex_syntax::hir::{Hir, Look};
+
+    use super::automaton::{self, BuildError};
+    // The ECMA rewrite leaves none; the builder still refuses what it cannot decide.
+    for look in [
+        Look::WordUnicode,
+        Look::WordStartUnicode,
+        Look::WordEndHalfUnicode,
+    ] {
+        let hir = Hir::concat(vec![Hir::literal(*b"a"), Hir::look(look)]);
+        assert_eq!(
+            automaton::build(&hir).unwrap_err(),
+            BuildError::UnicodeWordBoundary
+        );
+    }
+    assert!(automaton::build(&Hir::look(Look::WordAscii)).is_ok());
 }
 
 const COMMON_PIECES: &[&str] = &[
@@ -401,6 +436,85 @@ fn differential_against_regex_crate() {
     }
 }
 
+/// A random pattern of depth at most `depth`: ours (ECMA-262) and the same in the `regex`
+/// crate's dialect, where `\d`, `\w`, `\b` and `.` differ.
+fn random_pattern(rng: &mut fastrand::Rng, depth: u32) -> (String, String) {
+    const ATOMS: &[(&str, &str)] = &[
+        ("a", "a"),
+        ("b", "b"),
+        ("é", "é"),
+        ("😀", "😀"),
+        ("-", "-"),
+        (" ", " "),
+        ("[ab]", "[ab]"),
+        ("[^a]", "[^a]"),
+        ("[a-c0-9]", "[a-c0-9]"),
+        ("[é-ü]", "[é-ü]"),
+        ("[^é😀]", "[^é😀]"),
+        (r"\d", "[0-9]"),
+        (r"\w", "[0-9A-Za-z_]"),
+        (r"\W", "[^0-9A-Za-z_]"),
+        (".", "[^\n\r\u{2028}\u{2029}]"),
+        (r"\b", r"(?-u:\b)"),
+        ("^", "^"),
+        ("$", "$"),
+        ("", ""),
+    ];
+    if depth == 0 || rng.u8(..3) == 0 {
+        let (ours, rust) = ATOMS[rng.usize(..ATOMS.len())];
+        return (ours.to_owned(), rust.to_owned());
+    }
+    let (a, ra) = random_pattern(rng, depth - 1);
+    match rng.u8(..6) {
+        0 | 1 => {
+            let (b, rb) = random_pattern(rng, depth - 1);
+            (format!("{a}{b}"), format!("{ra}{rb}"))
+        }
+        2 => {
+            let (b, rb) = random_pattern(rng, depth - 1);
+            (format!("(?:{a}|{b})"), format!("(?:{ra}|{rb})"))
+        }
+        3 => {
+            let op = ["*", "+", "?", "*?"][rng.usize(..4)];
+            (format!("(?:{a}){op}"), format!("(?:{ra}){op}"))
+        }
+        4 => {
+            let min = rng.u32(..3);
+            let max = min + rng.u32(..3);
+            let count = if rng.bool() {
+                format!("{{{min},{max}}}")
+            } else {
+                format!("{{{min},}}")
+            };
+            (format!("(?:{a}){count}"), format!("(?:{ra}){count}"))
+        }
+        _ => (format!("({a})"), format!("({ra})")),
+    }
+}
+
+/// Our DFAs against the `regex` crate's answers, on random patterns: every construct the
+/// DFA builder handles (classes as UTF-8 sequences, loops, counted repetitions, empty
+/// branches, anchors and word boundaries in any position), combined at random.
+#[test]
+fn random_patterns_agree_with_regex_crate() {
+    let mut rng = fastrand::Rng::with_seed(0x005e_ed0f_d0fa);
+    for _ in 0..400 {
+        let (ours, rust) = random_pattern(&mut rng, 4);
+        let compiled = compile(&ours);
+        let reference = regex::Regex::new(&rust).expect("reference pattern");
+        for haystack in haystacks(rng.u64(..), &["ab", "é😀", "a-b", "_"])
+            .iter()
+            .take(300)
+        {
+            assert_eq!(
+                compiled.is_match(haystack),
+                reference.is_match(haystack),
+                "{ours:?} vs regex {rust:?} on {haystack:?}"
+            );
+        }
+    }
+}
+
 #[cfg(feature = "unicode")]
 #[test]
 fn unicode_property_classes() {
@@ -425,6 +539,13 @@ fn unicode_property_classes() {
     // class.
     let e = error(r"^\p{L}{3}$");
     assert!(e.starts_with("pattern is too large: its DFA has "), "{e}");
+    // Too costly to determinize: unanchored, up to 40 letters, each state a set of hundreds
+    // of NFA states (stopped by the work bound, in about a second unoptimized).
+    let e = error(r"\p{L}{1,40}x");
+    assert!(
+        e.starts_with("pattern is too large: its DFA would exceed the limit"),
+        "{e}"
+    );
 }
 
 #[cfg(not(feature = "unicode"))]
