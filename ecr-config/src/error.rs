@@ -413,7 +413,7 @@ impl ValidationErrors {
     /// Sorts the findings from `start` on by pointer (stable), for unordered containers.
     pub(crate) fn sort_from(&mut self, start: usize) {
         if let Some(found) = self.errors.get_mut(start..) {
-            found.sort_by(|a, b| a.pointer.cmp(&b.pointer));
+            crate::sort::sort_by(found, |a, b| a.pointer.cmp(&b.pointer));
         }
     }
 

@@ -179,6 +179,7 @@ mod parse;
 mod path;
 mod schema;
 mod secret;
+mod sort;
 mod validate;
 
 #[doc(hidden)]

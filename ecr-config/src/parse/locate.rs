@@ -582,7 +582,7 @@ fn sorted<'a>(
         |&a: &usize, &b: &usize| pointer_order(targets[a].as_bytes(), targets[b].as_bytes());
     // `validate` reports in the fields' order, often the text's: then there is nothing to do.
     if !order.is_sorted_by(|a, b| compare(a, b).is_le()) {
-        order.sort_unstable_by(compare);
+        crate::sort::sort_indices(order, |a, b| compare(&a, &b));
     }
     order
 }

@@ -160,7 +160,7 @@ fn invalid(
     let mut errors = Vec::from(errors);
     let mut phantoms = told.phantoms;
     if !phantoms.is_empty() {
-        phantoms.sort_unstable();
+        crate::sort::sort_by(&mut phantoms, |a: &String, b: &String| a.cmp(b));
         errors.retain(|error| {
             phantoms
                 .binary_search_by(|phantom| phantom.as_str().cmp(error.pointer()))

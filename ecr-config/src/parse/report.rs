@@ -96,7 +96,7 @@ impl Report {
     ) -> Report {
         // Document order; stable, so findings at one place keep the schema's order.
         if !findings.is_sorted_by_key(|finding| finding.span.start) {
-            findings.sort_by_key(|finding| finding.span.start);
+            crate::sort::sort_by(&mut findings, |a, b| a.span.start.cmp(&b.span.start));
         }
         let mut cursor = Cursor::default();
         for finding in &mut findings {
@@ -178,7 +178,7 @@ impl<'a> IntoIterator for &'a Report {
 /// Sorts `spans` and merges those that overlap or touch; drops the empty ones.
 pub(super) fn merge(spans: &mut Vec<Range<usize>>) {
     spans.retain(|span| !span.is_empty());
-    spans.sort_unstable_by_key(|span| span.start);
+    crate::sort::sort_by(spans, |a, b| a.start.cmp(&b.start));
     spans.dedup_by(|next, last| {
         let touches = next.start <= last.end;
         if touches {

@@ -139,7 +139,7 @@ impl<'de> Objects<'de> {
             keys.extend_from_slice(&self.spilled);
             keys.extend_from_slice(&self.inline[..self.len]);
             // Inner objects end first: the outer ones, once each, are out of order.
-            keys.sort_unstable_by_key(|keys| keys.first);
+            crate::sort::sort_by(&mut keys, |a, b| a.first.cmp(&b.first));
             Cow::Owned(keys)
         };
         Records {
