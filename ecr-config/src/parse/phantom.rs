@@ -12,11 +12,12 @@
 
 use std::marker::PhantomData;
 
-use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::forward_to_deserialize_any;
 
 use crate::meta::{FieldMeta, Shape};
+
+use super::strict;
 
 /// The deserializer of the stand-in of a value of `shape`.
 pub(crate) struct Phantom<E> {
@@ -87,7 +88,7 @@ impl<'de, E: de::Error> Deserializer<'de> for Phantom<E> {
         visitor: V,
     ) -> Result<V::Value, E> {
         match variants.first() {
-            Some(name) => visitor.visit_enum(BorrowedStrDeserializer::new(name)),
+            Some(name) => strict::unit_variant(visitor, name),
             None => Err(E::custom("strict: no stand-in")),
         }
     }

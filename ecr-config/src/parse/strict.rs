@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, StringDeserializer};
+use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, IgnoredAny, MapAccess, SeqAccess, Visitor,
 };
@@ -902,6 +902,17 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for NotNull<'_, 'de, V> {
     // serde_json's `deserialize_option` calls nothing else; other calls fail by default.
 }
 
+/// Visits `visitor`'s enum as the unit variant `name`: the one `EnumAccess` type both the
+/// strict reading and the stand-ins give an enum's visitor.
+pub(crate) fn unit_variant<'de, V: Visitor<'de>, E: de::Error>(
+    visitor: V,
+    name: &str,
+) -> Result<V::Value, E> {
+    visitor
+        .visit_enum(StrDeserializer::<Fail>::new(name))
+        .map_err(Fail::into)
+}
+
 impl<'de, V: Visitor<'de>> Visitor<'de> for UnitVariant<V> {
     type Value = V::Value;
 
@@ -909,20 +920,18 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for UnitVariant<V> {
         self.0.expecting(formatter)
     }
 
-    // The `value` deserializers are `EnumAccess`es whose variants can only be unit variants.
+    // A [`UnitVariant`] `EnumAccess`, whose variants can only be unit variants; one type
+    // for every string, so that the enum's `visit_enum` is compiled once for it.
     fn visit_str<E: de::Error>(self, value: &str) -> Result<V::Value, E> {
-        let variant = StrDeserializer::<Fail>::new(value);
-        self.0.visit_enum(variant).map_err(Fail::into)
+        unit_variant(self.0, value)
     }
 
     fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<V::Value, E> {
-        let variant = BorrowedStrDeserializer::<Fail>::new(value);
-        self.0.visit_enum(variant).map_err(Fail::into)
+        unit_variant(self.0, value)
     }
 
     fn visit_string<E: de::Error>(self, value: String) -> Result<V::Value, E> {
-        let variant = StringDeserializer::<Fail>::new(value);
-        self.0.visit_enum(variant).map_err(Fail::into)
+        unit_variant(self.0, &value)
     }
 }
 
