@@ -101,9 +101,21 @@ impl<'de, E: de::Error> Deserializer<'de> for Phantom<E> {
         visitor.visit_newtype_struct(self)
     }
 
+    /// A struct has no stand-in (see above), and its visitor is not even called: through
+    /// `deserialize_any`, serde's derive would compile every struct's `visit_map` and
+    /// `visit_seq` once more, for [`Empty`], in every crate that parses.
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        _visitor: V,
+    ) -> Result<V::Value, E> {
+        Err(E::custom("strict: no stand-in"))
+    }
+
     forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        unit unit_struct seq tuple tuple_struct map identifier ignored_any
     }
 }
 
