@@ -1,35 +1,23 @@
-//! Parsing of the constraint attributes (`#[len]`, `#[pattern]`, `#[range]`, `#[title]`,
-//! `#[constant]`, `#[content_media_type]`, `#[validate]`) and of doc comments.
+//! Parsing of the field and container attributes (`#[title]`, `#[validate]`, `#[example]`),
+//! doc comments, and the syntax the rules share (bounds, numbers, string literals); each
+//! rule's own syntax is its module's, in `crate::rules`.
 
 use proc_macro2::Span;
-use syn::parse::{ParseStream, Parser};
+use syn::parse::ParseStream;
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta, Token};
 
 use crate::errors::{Errors, did_you_mean};
+use crate::rules::{self, Rules};
 
-/// The constraint attributes, which belong on fields only.
-const FIELD_ONLY: &[&str] = &[
-    "len",
-    "pattern",
-    "range",
-    "constant",
-    "content_media_type",
-    "validate",
-];
+/// What follows the message about a second attribute of a kind.
+pub(crate) const KEEP_ONE: &str = ": keep one";
 
 /// A bound written in an attribute, with the span of its literal for error messages.
 #[derive(Clone, Copy)]
 pub(crate) struct Bound<T> {
     pub(crate) value: T,
     pub(crate) span: Span,
-}
-
-/// `#[len(N)]`, `#[len(min = A)]`, `#[len(max = B)]`, `#[len(min = A, max = B)]`.
-pub(crate) struct LenAttr {
-    pub(crate) span: Span,
-    pub(crate) min: Option<Bound<usize>>,
-    pub(crate) max: Option<Bound<usize>>,
 }
 
 /// A number in `#[range]`, as written.
@@ -65,13 +53,6 @@ impl std::fmt::Display for NumberLit {
     }
 }
 
-/// `#[range(min = A, max = B)]`.
-pub(crate) struct RangeAttr {
-    pub(crate) span: Span,
-    pub(crate) min: Option<Bound<NumberLit>>,
-    pub(crate) max: Option<Bound<NumberLit>>,
-}
-
 /// An attribute holding one string literal: `#[pattern("…")]`, `#[title("…")]`, ….
 pub(crate) struct StrAttr {
     /// The attribute's name, where type errors about it are reported.
@@ -82,12 +63,9 @@ pub(crate) struct StrAttr {
 /// The attributes of one field.
 #[derive(Default)]
 pub(crate) struct FieldAttrs {
-    pub(crate) len: Option<LenAttr>,
-    pub(crate) pattern: Option<StrAttr>,
-    pub(crate) range: Option<RangeAttr>,
+    /// The rules (`crate::rules`).
+    pub(crate) rules: Rules,
     pub(crate) title: Option<StrAttr>,
-    pub(crate) constant: Option<StrAttr>,
-    pub(crate) media_type: Option<StrAttr>,
     /// `#[validate(skip)]`: the field's type is not validated.
     pub(crate) skip: bool,
 }
@@ -106,25 +84,16 @@ pub(crate) fn field_attrs(attrs: &[Attribute], errors: &mut Errors) -> FieldAttr
         let Some(name) = attr.path().get_ident().map(ToString::to_string) else {
             continue;
         };
+        if rules::parse(&name, attr, &mut out.rules, errors) {
+            continue;
+        }
         match name.as_str() {
-            "len" => {
-                if let Some(len) = errors.ok(parse_len(attr)) {
-                    set_once(&mut out.len, len, attr, "len", errors);
-                }
-            }
-            "range" => {
-                if let Some(range) = errors.ok(parse_range(attr)) {
-                    set_once(&mut out.range, range, attr, "range", errors);
-                }
-            }
-            "pattern" => str_attr(&mut out.pattern, attr, "pattern", "^[A-Z0-9]{20}$", errors),
-            "title" => str_attr(&mut out.title, attr, "title", "AWS Region", errors),
-            "constant" => str_attr(&mut out.constant, attr, "constant", "aws-ecr", errors),
-            "content_media_type" => str_attr(
-                &mut out.media_type,
+            "title" => str_attr(
+                &mut out.title,
                 attr,
-                "content_media_type",
-                "application/json",
+                "title",
+                "AWS Region",
+                KEEP_ONE,
                 errors,
             ),
             "validate" => {
@@ -155,7 +124,7 @@ pub(crate) fn container_attrs(
         };
         let name = ident.to_string();
         if name == "title" && what != "enum variant" {
-            str_attr(&mut out.title, attr, "title", "AWS ECR", errors);
+            str_attr(&mut out.title, attr, "title", "AWS ECR", KEEP_ONE, errors);
         } else if name == "example" && what == "struct" {
             let mut example = None;
             str_attr(
@@ -163,6 +132,7 @@ pub(crate) fn container_attrs(
                 attr,
                 "example",
                 "{\"region\": \"us-east-1\"}",
+                KEEP_ONE,
                 errors,
             );
             out.examples.extend(example.map(|example| example.lit));
@@ -172,7 +142,7 @@ pub(crate) fn container_attrs(
                 ident,
                 format!("`example` applies to a struct, not to {article} {what}"),
             );
-        } else if FIELD_ONLY.contains(&name.as_str()) || name == "title" {
+        } else if rules::NAMES.contains(&name.as_str()) || name == "validate" || name == "title" {
             let article = if what.starts_with('e') { "an" } else { "a" };
             errors.error_at(
                 ident,
@@ -183,25 +153,31 @@ pub(crate) fn container_attrs(
     out
 }
 
-fn set_once<T>(slot: &mut Option<T>, value: T, attr: &Attribute, name: &str, errors: &mut Errors) {
+/// Keeps the first of an attribute given twice, reporting the second; `hint` follows the
+/// message (`": keep one"`).
+pub(crate) fn set_once<T>(
+    slot: &mut Option<T>,
+    value: T,
+    attr: &Attribute,
+    name: &str,
+    hint: &str,
+    errors: &mut Errors,
+) {
     if slot.is_some() {
-        let hint = match name {
-            "len" => ": combine them into one, e.g. `#[len(min = 1, max = 20)]`",
-            "range" => ": combine them into one, e.g. `#[range(min = 1, max = 65535)]`",
-            "pattern" => ": a field takes one pattern, so combine the two regexes into one",
-            _ => ": keep one",
-        };
         errors.error_at(attr, format!("duplicate `#[{name}]` on this field{hint}"));
     } else {
         *slot = Some(value);
     }
 }
 
-fn str_attr(
+/// `#[name("…")]` into `slot`; `example` shows the syntax in errors, `duplicate_hint` follows
+/// the message about a second one.
+pub(crate) fn str_attr(
     slot: &mut Option<StrAttr>,
     attr: &Attribute,
     name: &str,
     example: &str,
+    duplicate_hint: &str,
     errors: &mut Errors,
 ) {
     let usage = format!("`{name}` expects a string literal, e.g. `#[{name}(\"{example}\")]`");
@@ -235,10 +211,10 @@ fn str_attr(
         span: attr.path().span(),
         lit,
     };
-    set_once(slot, value, attr, name, errors);
+    set_once(slot, value, attr, name, duplicate_hint, errors);
 }
 
-fn list_tokens<'a>(attr: &'a Attribute, usage: &str) -> syn::Result<&'a syn::MetaList> {
+pub(crate) fn list_tokens<'a>(attr: &'a Attribute, usage: &str) -> syn::Result<&'a syn::MetaList> {
     match &attr.meta {
         Meta::List(list) if !list.tokens.is_empty() => Ok(list),
         Meta::List(list) => Err(syn::Error::new(list.delimiter.span().join(), usage)),
@@ -246,47 +222,10 @@ fn list_tokens<'a>(attr: &'a Attribute, usage: &str) -> syn::Result<&'a syn::Met
     }
 }
 
-fn parse_len(attr: &Attribute) -> syn::Result<LenAttr> {
-    const USAGE: &str =
-        "`len` expects `N` or `min = N, max = M`, e.g. `#[len(20)]` or `#[len(min = 1, max = 64)]`";
-    let list = list_tokens(attr, USAGE)?;
-    let span = attr.path().span();
-    let parser = |input: ParseStream<'_>| {
-        if input.peek(syn::LitInt) && (input.peek2(Token![,]) || input.peek2(syn::parse::End)) {
-            let exact = parse_usize(input)?;
-            if !input.is_empty() {
-                return Err(input.error(
-                    "`len(N)` sets the exact length and takes nothing else; write `len(min = A, max = B)` for a range",
-                ));
-            }
-            return Ok(LenAttr {
-                span,
-                min: Some(exact),
-                max: Some(exact),
-            });
-        }
-        let (min, max) = parse_bounds(input, "len", USAGE, parse_usize)?;
-        Ok(LenAttr { span, min, max })
-    };
-    parser.parse2(list.tokens.clone())
-}
-
-fn parse_range(attr: &Attribute) -> syn::Result<RangeAttr> {
-    const USAGE: &str =
-        "`range` expects `min = A`, `max = B` or both, e.g. `#[range(min = 1, max = 65535)]`";
-    let list = list_tokens(attr, USAGE)?;
-    let span = attr.path().span();
-    let parser = |input: ParseStream<'_>| {
-        let (min, max) = parse_bounds(input, "range", USAGE, parse_number)?;
-        Ok(RangeAttr { span, min, max })
-    };
-    parser.parse2(list.tokens.clone())
-}
-
 type Bounds<T> = (Option<Bound<T>>, Option<Bound<T>>);
 
 /// `min = A, max = B` in any order, each at most once; errors name the attribute.
-fn parse_bounds<T>(
+pub(crate) fn parse_bounds<T>(
     input: ParseStream<'_>,
     attr: &str,
     usage: &str,
@@ -340,7 +279,7 @@ fn continue_after_comma(input: ParseStream<'_>) -> syn::Result<()> {
     Ok(())
 }
 
-fn parse_usize(input: ParseStream<'_>) -> syn::Result<Bound<usize>> {
+pub(crate) fn parse_usize(input: ParseStream<'_>) -> syn::Result<Bound<usize>> {
     let lit: syn::LitInt = input.parse().map_err(|e| {
         syn::Error::new(
             e.span(),
@@ -359,7 +298,7 @@ fn parse_usize(input: ParseStream<'_>) -> syn::Result<Bound<usize>> {
     })
 }
 
-fn parse_number(input: ParseStream<'_>) -> syn::Result<Bound<NumberLit>> {
+pub(crate) fn parse_number(input: ParseStream<'_>) -> syn::Result<Bound<NumberLit>> {
     let expr: Expr = input.parse()?;
     let (negative, lit) = match &expr {
         Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Neg(_)) => (true, &*unary.expr),

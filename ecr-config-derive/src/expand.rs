@@ -3,15 +3,15 @@
 //! Everything sits in one `const _: () = { … };` block, so the pattern matchers the checks
 //! and the shape share are items no user code can name or collide with.
 
-use proc_macro2::{Literal, Span, TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Generics, Ident, WherePredicate, parse_quote};
 
-use crate::attr::{NumberLit, StrAttr};
-use crate::check::{self, Checked, Matcher};
+use crate::check::{self, Checked};
 use crate::errors::Errors;
 use crate::model::{Field, Input, Shape, Variant};
+use crate::rules::{self, optional};
 
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     let mut errors = Errors::default();
@@ -63,12 +63,12 @@ fn expand_struct(
     let ident = input.ident;
     let validated: Vec<_> = fields
         .iter()
-        .zip(&checked.patterns)
+        .zip(&checked.fields)
         .filter(|(field, _)| !field.serde_skip)
         .collect();
     let checks = validated
         .iter()
-        .map(|(field, matcher)| field_checks(field, matcher.as_ref()));
+        .map(|(field, checked)| field_checks(field, checked));
     let generics = with_bounds(input.generics, validated.iter().map(|(field, _)| *field));
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let path = if validated.is_empty() {
@@ -82,16 +82,16 @@ fn expand_struct(
         quote!(__ecr_errors)
     };
     let matchers = checked
-        .patterns
+        .fields
         .iter()
-        .flatten()
+        .filter_map(|field| field.matcher.as_ref())
         .map(|matcher| &matcher.item);
     let field_meta = validated
         .iter()
-        .map(|(field, matcher)| field_meta(field, matcher.as_ref()));
+        .map(|(field, checked)| field_meta(field, checked));
     let const_fields = validated
         .iter()
-        .map(|(field, matcher)| const_field(field, matcher.as_ref()));
+        .map(|(field, checked)| const_field(field, checked));
     let meta = container_meta(input);
     let examples = &input.examples;
     let json_schema = json_schema_impl(ident, &generics);
@@ -142,45 +142,10 @@ fn json_schema_impl(ident: &Ident, generics: &Generics) -> TokenStream {
 }
 
 /// The checks of one field: its rules, then the validation of its type.
-fn field_checks(field: &Field<'_>, matcher: Option<&Matcher>) -> TokenStream {
+fn field_checks(field: &Field<'_>, checked: &rules::Checked) -> TokenStream {
     let attrs = &field.attrs;
     let value = |span: Span| spanned_value(field, span);
-    let mut checks = length_and_pattern(field, matcher);
-    if let Some(range) = &attrs.range {
-        let min = optional_number(range.min.map(|b| b.value));
-        let max = optional_number(range.max.map(|b| b.value));
-        let value = value(range.span);
-        checks.extend(quote_spanned! {range.span=>
-            ::ecr_config::__private::check_range(
-                ::ecr_config::__private::RangeTarget::__ecr_number(#value),
-                #min,
-                #max,
-                __ecr_at,
-                __ecr_errors,
-            );
-        });
-    }
-    if let Some(StrAttr { span, lit }) = &attrs.constant {
-        let value = value(*span);
-        checks.extend(quote_spanned! {*span=>
-            ::ecr_config::__private::check_const(
-                ::ecr_config::__private::ConstTarget::__ecr_str(#value),
-                #lit,
-                __ecr_at,
-                __ecr_errors,
-            );
-        });
-    }
-    if let Some(StrAttr { span, .. }) = &attrs.media_type {
-        let value = value(*span);
-        checks.extend(quote_spanned! {*span=>
-            ::ecr_config::__private::check_json_media_type(
-                ::ecr_config::__private::MediaTypeTarget::__ecr_str(#value),
-                __ecr_at,
-                __ecr_errors,
-            );
-        });
-    }
+    let mut checks = rules::emit_checks(&attrs.rules, checked, value);
     if !attrs.skip {
         let ty = field.ty;
         let value = value(ty.span());
@@ -204,74 +169,6 @@ fn field_checks(field: &Field<'_>, matcher: Option<&Matcher>) -> TokenStream {
     }
 }
 
-/// `#[len]` and `#[pattern]`, which share their work when the pattern implies the length.
-fn length_and_pattern(field: &Field<'_>, matcher: Option<&Matcher>) -> TokenStream {
-    let attrs = &field.attrs;
-    let value = |span: Span| spanned_value(field, span);
-    let mut checks = TokenStream::new();
-    let length = attrs.len.as_ref().map(|len| {
-        let min = Literal::usize_unsuffixed(len.min.map_or(0, |b| b.value));
-        let max = len.max.map_or_else(
-            || quote!(::core::primitive::usize::MAX),
-            |b| Literal::usize_unsuffixed(b.value).into_token_stream(),
-        );
-        let measured = value(len.span);
-        let measure = quote_spanned! {len.span=>
-            ::ecr_config::__private::HasLength::__ecr_measure(#measured)
-        };
-        let check = quote_spanned! {len.span=>
-            ::ecr_config::__private::check_length(__ecr_length, #min, #max, __ecr_at, __ecr_errors);
-        };
-        (measure, check)
-    });
-    let pattern = attrs.pattern.as_ref().zip(matcher);
-    match (length, pattern) {
-        (Some((measure, check_length)), Some((StrAttr { span, lit }, matcher)))
-            if matcher.implies_len =>
-        {
-            // Every match has an allowed length (`check::Matcher::implies_len`), so the code
-            // points are counted only for a value the pattern rejects, and the findings keep
-            // their order: length, then pattern.
-            let name = &matcher.name;
-            let value = value(*span);
-            checks.extend(quote! { let __ecr_length = #measure; });
-            checks.extend(quote_spanned! {*span=>
-                match ::ecr_config::__private::PatternTarget::__ecr_str(#value) {
-                    ::core::option::Option::Some(__ecr_str) if #name(__ecr_str) => {}
-                    ::core::option::Option::Some(_) => {
-                        #check_length
-                        ::ecr_config::__private::pattern_failed(#lit, __ecr_at, __ecr_errors);
-                    }
-                    ::core::option::Option::None => {
-                        #check_length
-                    }
-                }
-            });
-        }
-        (length, pattern) => {
-            if let Some((measure, check_length)) = length {
-                checks.extend(quote! {
-                    let __ecr_length = #measure;
-                    #check_length
-                });
-            }
-            if let Some((StrAttr { span, lit }, Matcher { name, .. })) = pattern {
-                let value = value(*span);
-                checks.extend(quote_spanned! {*span=>
-                    if let ::core::option::Option::Some(__ecr_str) =
-                        ::ecr_config::__private::PatternTarget::__ecr_str(#value)
-                    {
-                        if !#name(__ecr_str) {
-                            ::ecr_config::__private::pattern_failed(#lit, __ecr_at, __ecr_errors);
-                        }
-                    }
-                });
-            }
-        }
-    }
-    checks
-}
-
 /// `&self.field`, spanned at the attribute that checks it, so a rule that does not fit the
 /// field's type is reported at the attribute, not at the derive.
 fn spanned_value(field: &Field<'_>, span: Span) -> TokenStream {
@@ -280,28 +177,8 @@ fn spanned_value(field: &Field<'_>, span: Span) -> TokenStream {
     quote_spanned!(span=> &self.#member)
 }
 
-fn optional_number(number: Option<NumberLit>) -> TokenStream {
-    optional(number.map(|number| match number {
-        NumberLit::Int(n) => {
-            let n = Literal::i128_unsuffixed(n);
-            quote!(::ecr_config::Number::Int(#n))
-        }
-        NumberLit::Float(x) => {
-            let x = Literal::f64_unsuffixed(x);
-            quote!(::ecr_config::Number::Float(#x))
-        }
-    }))
-}
-
 fn optional_str(value: Option<&str>) -> TokenStream {
     optional(value.map(ToTokens::into_token_stream))
-}
-
-fn optional(value: Option<TokenStream>) -> TokenStream {
-    value.map_or_else(
-        || quote!(::core::option::Option::None),
-        |value| quote!(::core::option::Option::Some(#value)),
-    )
 }
 
 /// `ident`, `title` and `description` of a struct or enum description.
@@ -316,7 +193,7 @@ fn container_meta(input: &Input<'_>) -> TokenStream {
     }
 }
 
-fn field_meta(field: &Field<'_>, matcher: Option<&Matcher>) -> TokenStream {
+fn field_meta(field: &Field<'_>, checked: &rules::Checked) -> TokenStream {
     let name = &field.name;
     let ident = field.ident.to_string();
     let title = optional_str(field.attrs.title.as_ref().map(|t| t.lit.value()).as_deref());
@@ -329,30 +206,7 @@ fn field_meta(field: &Field<'_>, matcher: Option<&Matcher>) -> TokenStream {
     } else {
         quote!(|| &<#ty as ::ecr_config::Validate>::SHAPE)
     };
-    let attrs = &field.attrs;
-    let mut rules = Vec::new();
-    if let Some(len) = &attrs.len {
-        let min = optional_usize(len.min.map(|b| b.value));
-        let max = optional_usize(len.max.map(|b| b.value));
-        rules.push(quote!(::ecr_config::meta::Rule::Length { min: #min, max: #max }));
-    }
-    if let (Some(pattern), Some(Matcher { name, .. })) = (&attrs.pattern, matcher) {
-        let lit = &pattern.lit;
-        rules.push(quote!(::ecr_config::meta::Rule::Pattern { pattern: #lit, is_match: #name }));
-    }
-    if let Some(range) = &attrs.range {
-        let min = optional_number(range.min.map(|b| b.value));
-        let max = optional_number(range.max.map(|b| b.value));
-        rules.push(quote!(::ecr_config::meta::Rule::Range { min: #min, max: #max }));
-    }
-    if let Some(constant) = &attrs.constant {
-        let lit = &constant.lit;
-        rules.push(quote!(::ecr_config::meta::Rule::Const(#lit)));
-    }
-    if let Some(media_type) = &attrs.media_type {
-        let lit = &media_type.lit;
-        rules.push(quote!(::ecr_config::meta::Rule::ContentMediaType(#lit)));
-    }
+    let rules = rules::emit_rules(&field.attrs.rules, checked);
     quote! {
         ::ecr_config::meta::FieldMeta {
             name: #name,
@@ -362,13 +216,13 @@ fn field_meta(field: &Field<'_>, matcher: Option<&Matcher>) -> TokenStream {
             required: #required,
             flatten: #flatten,
             shape: #shape,
-            rules: &[#(#rules),*],
+            rules: &[#(::ecr_config::meta::Rule::#rules),*],
         }
     }
 }
 
 /// The field as `compile_time::ConstField`: `field_meta` as plain data, patterns as tables.
-fn const_field(field: &Field<'_>, matcher: Option<&Matcher>) -> TokenStream {
+fn const_field(field: &Field<'_>, checked: &rules::Checked) -> TokenStream {
     let name = &field.name;
     let ident = field.ident.to_string();
     let required = field.required;
@@ -380,29 +234,7 @@ fn const_field(field: &Field<'_>, matcher: Option<&Matcher>) -> TokenStream {
         // A call, not the constant itself: see `compile_time::shape_of`.
         quote_spanned!(ty.span()=> ::ecr_config::__private::compile_time::shape_of::<#ty>())
     };
-    let attrs = &field.attrs;
-    let mut rules = Vec::new();
-    if let Some(len) = &attrs.len {
-        let min = optional_usize(len.min.map(|b| b.value));
-        let max = optional_usize(len.max.map(|b| b.value));
-        rules.push(quote!(Length { min: #min, max: #max }));
-    }
-    if let (Some(pattern), Some(Matcher { tables, .. })) = (&attrs.pattern, matcher) {
-        let lit = &pattern.lit;
-        rules.push(quote!(Pattern { pattern: #lit, dfa: &#tables }));
-    }
-    if let Some(range) = &attrs.range {
-        let min = optional(range.min.map(|b| const_number(b.value)));
-        let max = optional(range.max.map(|b| const_number(b.value)));
-        rules.push(quote!(Range { min: #min, max: #max }));
-    }
-    if let Some(constant) = &attrs.constant {
-        let lit = &constant.lit;
-        rules.push(quote!(Const(#lit)));
-    }
-    if attrs.media_type.is_some() {
-        rules.push(quote!(ContentMediaType));
-    }
+    let rules = rules::emit_const_rules(&field.attrs.rules, checked);
     quote! {
         ::ecr_config::__private::compile_time::ConstField {
             name: #name,
@@ -414,27 +246,6 @@ fn const_field(field: &Field<'_>, matcher: Option<&Matcher>) -> TokenStream {
             not_promoted: ::ecr_config::__private::compile_time::NotPromoted,
         }
     }
-}
-
-/// A `#[range]` bound with the text messages print, as `Number`'s `Display` writes it.
-fn const_number(number: NumberLit) -> TokenStream {
-    let (int, float, text) = match number {
-        #[allow(clippy::cast_precision_loss)]
-        NumberLit::Int(n) => (
-            optional(Some(Literal::i128_unsuffixed(n).into_token_stream())),
-            n as f64,
-            n.to_string(),
-        ),
-        NumberLit::Float(x) => (optional(None), x, x.to_string()),
-    };
-    let float = Literal::f64_unsuffixed(float);
-    quote! {
-        ::ecr_config::__private::compile_time::ConstNumber { int: #int, float: #float, text: #text }
-    }
-}
-
-fn optional_usize(value: Option<usize>) -> TokenStream {
-    optional(value.map(|value| Literal::usize_unsuffixed(value).into_token_stream()))
 }
 
 fn expand_enum(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
@@ -514,19 +325,7 @@ fn with_bounds<'a>(generics: &Generics, fields: impl Iterator<Item = &'a Field<'
         if !field.attrs.skip {
             bounds.push(quote!(::ecr_config::Validate));
         }
-        let rules: [(bool, &str); 5] = [
-            (field.attrs.len.is_some(), "HasLength"),
-            (field.attrs.pattern.is_some(), "PatternTarget"),
-            (field.attrs.range.is_some(), "RangeTarget"),
-            (field.attrs.constant.is_some(), "ConstTarget"),
-            (field.attrs.media_type.is_some(), "MediaTypeTarget"),
-        ];
-        for (declared, bound) in rules {
-            if declared {
-                let bound = Ident::new(bound, Span::call_site());
-                bounds.push(quote!(::ecr_config::__private::#bound));
-            }
-        }
+        bounds.extend(rules::bounds(&field.attrs.rules));
         if !bounds.is_empty() {
             let predicate: WherePredicate = parse_quote!(#ty: #(#bounds)+*);
             predicates.push(predicate);

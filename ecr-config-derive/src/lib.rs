@@ -14,6 +14,7 @@ mod include;
 mod literal;
 mod model;
 mod pattern;
+mod rules;
 mod serde_attr;
 
 use proc_macro::TokenStream;

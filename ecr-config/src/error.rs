@@ -6,6 +6,8 @@ use std::borrow::Cow;
 use smol_str::SmolStr;
 
 use crate::FieldPath;
+use crate::rules::message::{self, Message, Num};
+use crate::rules::{constant, len, media_type, pattern, range};
 
 /// The JSON Schema keyword a finding is about. `Display` prints the keyword as JSON Schema
 /// spells it (`minLength`, `additionalProperties`, …).
@@ -30,10 +32,14 @@ pub enum Keyword {
     MinLength,
     /// A string longer than allowed, in Unicode code points.
     MaxLength,
-    /// A list or map with fewer items than allowed.
+    /// A list with fewer items than allowed.
     MinItems,
-    /// A list or map with more items than allowed.
+    /// A list with more items than allowed.
     MaxItems,
+    /// A map with fewer members than allowed.
+    MinProperties,
+    /// A map with more members than allowed.
+    MaxProperties,
     /// A string the pattern does not match anywhere.
     Pattern,
     /// A number below the lower bound.
@@ -59,6 +65,8 @@ impl Keyword {
             Keyword::MaxLength => "maxLength",
             Keyword::MinItems => "minItems",
             Keyword::MaxItems => "maxItems",
+            Keyword::MinProperties => "minProperties",
+            Keyword::MaxProperties => "maxProperties",
             Keyword::Pattern => "pattern",
             Keyword::Minimum => "minimum",
             Keyword::Maximum => "maximum",
@@ -98,7 +106,8 @@ impl fmt::Display for Number {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Detail {
-    /// `minLength`/`maxLength` (code points) or `minItems`/`maxItems` (items).
+    /// `minLength`/`maxLength` (code points), `minItems`/`maxItems` (items of a list) or
+    /// `minProperties`/`maxProperties` (members of a map).
     Length {
         /// The declared lower bound.
         min: Option<usize>,
@@ -214,7 +223,7 @@ impl ValidationError {
     /// The expectation as a sentence: `expected exactly 20 characters, found 19`,
     /// `must match ^[A-Z0-9]{20}$`, `must be one of: us-east-1, …`.
     pub fn message(&self) -> String {
-        Message(self).to_string()
+        self.detail.message(self.keyword).to_string()
     }
 
     /// Masks, in the pointer and in the property a message names, every property name that
@@ -259,98 +268,38 @@ pub(crate) fn unescape(token: &str) -> Cow<'_, str> {
     }
 }
 
-struct Message<'a>(&'a ValidationError);
-
-impl fmt::Display for Message<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let ValidationError {
-            keyword, detail, ..
-        } = self.0;
-        match detail {
-            Detail::Length { min, max, found } => {
-                let unit = match keyword {
-                    Keyword::MinItems | Keyword::MaxItems => "item",
-                    _ => "character",
-                };
-                let plural = |n: usize| if n == 1 { "" } else { "s" };
-                match (min, max) {
-                    (Some(min), Some(max)) if min == max => {
-                        write!(f, "expected exactly {min} {unit}{}", plural(*min))?;
-                    }
-                    (Some(min), Some(max)) => {
-                        write!(f, "expected between {min} and {max} {unit}s")?;
-                    }
-                    (Some(min), None) => {
-                        write!(f, "expected at least {min} {unit}{}", plural(*min))?;
-                    }
-                    (None, Some(max)) => {
-                        write!(f, "expected at most {max} {unit}{}", plural(*max))?;
-                    }
-                    (None, None) => write!(f, "unexpected number of {unit}s")?,
-                }
-                write!(f, ", found {found}")
-            }
-            Detail::Pattern { pattern } => write!(f, "must match {pattern}"),
-            Detail::Range { min, max, found } => match (keyword, min, max) {
-                (Keyword::Minimum, Some(min), _) => {
-                    write!(f, "must be at least {min}, found {found}")
-                }
-                (Keyword::Maximum, _, Some(max)) => {
-                    write!(f, "must be at most {max}, found {found}")
-                }
-                _ => write!(f, "out of range, found {found}"),
-            },
-            Detail::Enum {
-                allowed,
-                suggestion,
-            } => {
-                f.write_str("must be one of: ")?;
-                for (i, value) in allowed.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(", ")?;
-                    }
-                    f.write_str(value)?;
-                }
-                if let Some(suggestion) = suggestion {
-                    write!(f, "; did you mean \"{suggestion}\"?")?;
-                }
-                Ok(())
-            }
-            Detail::Const { expected } => write!(f, "must be \"{expected}\""),
+impl Detail {
+    /// The expectation as a sentence, as every product words it: each rule's module writes
+    /// its own (`rules/`), and the compile-time checker calls the same functions.
+    pub(crate) fn message(&self, keyword: Keyword) -> Message<'_> {
+        match self {
+            Detail::Length { min, max, found } => len::message(keyword, *min, *max, *found),
+            Detail::Pattern { pattern } => pattern::message(pattern),
+            Detail::Range { min, max, found } => range::message(
+                keyword,
+                min.map(Num::from),
+                max.map(Num::from),
+                Num::from(*found),
+            ),
+            Detail::Const { expected } => constant::message(expected),
             Detail::ContentMediaType {
                 media_type,
                 reason,
                 at,
-            } => write!(
-                f,
-                "must be a {} text ({media_type}): {reason} at character {}",
-                media_type_name(media_type),
-                at + 1
-            ),
-            Detail::Type { expected, found } => write!(f, "expected {expected}, found {found}"),
-            Detail::Required => f.write_str("required property is missing"),
+            } => media_type::message(media_type, reason, *at),
+            Detail::Enum {
+                allowed,
+                suggestion,
+            } => message::one_of(allowed, *suggestion),
+            Detail::Type { expected, found } => message::wrong_type(expected, found),
+            Detail::Required => message::required(),
             Detail::AdditionalProperty {
                 property,
                 suggestion,
-            } => {
-                write!(f, "unknown property \"{property}\"")?;
-                match suggestion {
-                    Some(suggestion) => write!(f, "; did you mean \"{suggestion}\"?"),
-                    None => Ok(()),
-                }
-            }
-            Detail::DuplicateKey { property } => {
-                write!(f, "property \"{property}\" is given more than once")
-            }
-            Detail::Message(message) => f.write_str(message),
+            } => message::unknown_property(property, *suggestion),
+            Detail::DuplicateKey { property } => message::duplicate_key(property),
+            Detail::Message(text) => Message::new().str(text),
         }
-    }
-}
-
-fn media_type_name(media_type: &str) -> &str {
-    match media_type {
-        "application/json" => "JSON",
-        other => other,
     }
 }
 
@@ -363,7 +312,12 @@ impl fmt::Display for ValidationError {
         } else {
             &self.pointer
         };
-        write!(f, "{pointer}: {} ({})", Message(self), self.keyword)
+        write!(
+            f,
+            "{pointer}: {} ({})",
+            self.detail.message(self.keyword),
+            self.keyword
+        )
     }
 }
 

@@ -177,6 +177,7 @@ mod error;
 pub mod meta;
 mod parse;
 mod path;
+mod rules;
 mod schema;
 mod secret;
 mod sort;

@@ -5,9 +5,7 @@
 //! Every type that implements [`Validate`](crate::Validate) has a [`Shape`]
 //! ([`Validate::SHAPE`](crate::Validate::SHAPE)); the derive fills it in from the struct.
 
-use core::fmt;
-
-use crate::error::Number;
+pub use crate::rules::Rule;
 
 /// A nested shape, behind a function so that recursive types (`struct Tree { children:
 /// Vec<Tree> }`) do not make their descriptions infinitely deep.
@@ -100,74 +98,6 @@ pub struct FieldMeta {
     pub shape: ShapeFn,
     /// The declared constraints.
     pub rules: &'static [Rule],
-}
-
-/// One declared constraint of a field.
-#[derive(Clone, Copy)]
-#[non_exhaustive]
-pub enum Rule {
-    /// `#[len(…)]`: code points of a string, items of a list or map.
-    Length {
-        /// Lower bound.
-        min: Option<usize>,
-        /// Upper bound.
-        max: Option<usize>,
-    },
-    /// `#[pattern("…")]`.
-    Pattern {
-        /// The pattern, verbatim.
-        pattern: &'static str,
-        /// The matcher the derive compiled from it, the same one `validate` runs.
-        is_match: fn(&str) -> bool,
-    },
-    /// `#[range(…)]`.
-    Range {
-        /// Lower bound.
-        min: Option<Number>,
-        /// Upper bound.
-        max: Option<Number>,
-    },
-    /// `#[constant("…")]`.
-    Const(&'static str),
-    /// `#[content_media_type("…")]`.
-    ContentMediaType(&'static str),
-}
-
-impl fmt::Debug for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Rule::Length { min, max } => f
-                .debug_struct("Length")
-                .field("min", min)
-                .field("max", max)
-                .finish(),
-            Rule::Pattern { pattern, .. } => f.debug_tuple("Pattern").field(pattern).finish(),
-            Rule::Range { min, max } => f
-                .debug_struct("Range")
-                .field("min", min)
-                .field("max", max)
-                .finish(),
-            Rule::Const(value) => f.debug_tuple("Const").field(value).finish(),
-            Rule::ContentMediaType(media_type) => {
-                f.debug_tuple("ContentMediaType").field(media_type).finish()
-            }
-        }
-    }
-}
-
-/// Rules are equal when they declare the same thing; a pattern's matcher is compiled from its
-/// text, so the text decides.
-impl PartialEq for Rule {
-    fn eq(&self, other: &Rule) -> bool {
-        match (self, other) {
-            (Rule::Length { min: a, max: b }, Rule::Length { min: c, max: d }) => a == c && b == d,
-            (Rule::Range { min: a, max: b }, Rule::Range { min: c, max: d }) => a == c && b == d,
-            (Rule::Pattern { pattern: a, .. }, Rule::Pattern { pattern: b, .. })
-            | (Rule::Const(a), Rule::Const(b))
-            | (Rule::ContentMediaType(a), Rule::ContentMediaType(b)) => a == b,
-            _ => false,
-        }
-    }
 }
 
 /// A unit-only enum, described as a string with a fixed set of values.

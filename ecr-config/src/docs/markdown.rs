@@ -9,7 +9,7 @@ use std::collections::HashMap;
 /// `|` is left alone: only table cells give it a meaning, and [`cell`] escapes it there. An
 /// escape here as well would leave a backslash before it that turns the cell's escape off.
 #[inline]
-pub(super) fn text(text: &str) -> String {
+pub(crate) fn text(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     for (at, &c) in chars.iter().enumerate() {
@@ -48,7 +48,7 @@ pub(super) fn text(text: &str) -> String {
 /// when the text starts or ends with a backtick (or would lose its own edge spaces), as code
 /// spans require. Line breaks become spaces, as a code span renders them.
 #[inline]
-pub(super) fn code(text: &str) -> String {
+pub(crate) fn code(text: &str) -> String {
     let text = text.replace("\r\n", " ").replace(['\n', '\r'], " ");
     if text.is_empty() {
         return "` `".to_owned();

@@ -7,19 +7,18 @@
 //! into the runtime crate every user builds (most only parse and validate).
 
 mod example;
-mod markdown;
+pub(crate) mod markdown;
 #[cfg(test)]
 mod tests;
 
-use crate::error::Number;
-use crate::meta::{EnumMeta, FieldMeta, Rule, Shape, StructMeta};
+use crate::meta::{EnumMeta, FieldMeta, Shape, StructMeta};
 
 use self::markdown::{Slugger, cell, close_code_spans, code, code_block, text};
 
 /// The largest integer every JSON reader holds exactly (JavaScript's
 /// `Number.MAX_SAFE_INTEGER`). A Rust type's own bound past it (`u64::MAX`) tells a reader
 /// nothing they can use, so only declared bounds that large are shown.
-const MAX_SAFE_INTEGER: u128 = (1 << 53) - 1;
+pub(crate) const MAX_SAFE_INTEGER: u128 = (1 << 53) - 1;
 
 /// The Markdown reference of a shape; see
 /// [`Validate::markdown_reference`](crate::Validate::markdown_reference).
@@ -320,42 +319,9 @@ fn constraints(field: &FieldMeta) -> Vec<String> {
     if let Shape::Enum(meta) = shape {
         lines.push(enum_values(meta));
     }
-    let (min_word, max_word) = match shape {
-        Shape::Array(_) => ("Minimal Items", "Maximal Items"),
-        Shape::Map(_) => ("Minimal Properties", "Maximal Properties"),
-        _ => ("Minimal Length", "Maximal Length"),
-    };
-    for rule in field.rules {
-        if let Rule::Length { min: Some(min), .. } = rule {
-            lines.push(format!("{min_word}: {min}"));
-        }
-    }
-    for rule in field.rules {
-        if let Rule::Length { max: Some(max), .. } = rule {
-            lines.push(format!("{max_word}: {max}"));
-        }
-    }
-    let (minimum, maximum) = bounds(shape, field.rules);
-    lines.extend(minimum.map(|min| format!("Minimum: {min}")));
-    lines.extend(maximum.map(|max| format!("Maximum: {max}")));
-    for rule in field.rules {
-        match rule {
-            Rule::Pattern { pattern, .. } => lines.push(format!("Pattern: {}", code(pattern))),
-            Rule::ContentMediaType(media_type) => {
-                lines.push(format!("Content Media Type: {}", text(media_type)));
-            }
-            _ => {}
-        }
-    }
-    for rule in field.rules {
-        if let Rule::Const(value) = rule {
-            // An optional constant can only default to itself (as in the schema).
-            if !field.required {
-                lines.push(format!("Default: {}", quoted(value)));
-            }
-            lines.push(format!("Constant Value: {}", quoted(value)));
-        }
-    }
+    let mut ranked = crate::rules::Lines::default();
+    crate::rules::docs(field.rules, shape, field.required, &mut ranked);
+    lines.extend(ranked.into_sorted());
     if holds_secret((field.shape)()) {
         lines.push("Secret: never shown in reports or logs".to_owned());
     }
@@ -368,41 +334,8 @@ fn enum_values(meta: &EnumMeta) -> String {
     format!("Enum: {}", names.join(", "))
 }
 
-/// The bounds a number must stay within: those declared with `#[range]`, narrowed to the
-/// integer type's own where that is tighter, else the type's own when a reader can use them
-/// (`u8`: 0 to 255), as the schema states them.
-#[inline]
-fn bounds(shape: &Shape, rules: &[Rule]) -> (Option<String>, Option<String>) {
-    let own = match *shape {
-        Shape::Integer { min, max } => Some((min, max)),
-        _ => None,
-    };
-    let shown = |n: i128| (n.unsigned_abs() <= MAX_SAFE_INTEGER).then(|| n.to_string());
-    let (mut minimum, mut maximum) =
-        own.map_or((None, None), |(min, max)| (shown(min), shown(max)));
-    for rule in rules {
-        if let Rule::Range { min, max } = *rule {
-            if let Some(min) = min {
-                minimum = Some(narrowed(min, own.map(|(own, _)| own), i128::max));
-            }
-            if let Some(max) = max {
-                maximum = Some(narrowed(max, own.map(|(_, own)| own), i128::min));
-            }
-        }
-    }
-    (minimum, maximum)
-}
-
-#[inline]
-fn narrowed(declared: Number, own: Option<i128>, tighter: fn(i128, i128) -> i128) -> String {
-    match (declared, own) {
-        (Number::Int(declared), Some(own)) => tighter(declared, own).to_string(),
-        (declared, _) => declared.to_string(),
-    }
-}
-
 /// A string value as JSON writes it, escaped for Markdown: `"aws-ecr"`.
 #[inline]
-fn quoted(value: &str) -> String {
+pub(crate) fn quoted(value: &str) -> String {
     text(&serde_json::Value::from(value).to_string())
 }

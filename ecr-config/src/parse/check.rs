@@ -14,11 +14,9 @@ use std::ops::Range;
 
 use crate::__private::compile_time::OUT_OF_RANGE;
 use crate::__private::suggest::closest;
-use crate::__private::{
-    Measure, check_const, check_json_media_type, check_length, check_range, pattern_failed,
-};
 use crate::error::{Detail, Keyword, Number, ValidationError};
 use crate::meta::{EnumMeta, FieldMeta, Rule, Shape, StructMeta};
+use crate::rules::{constant, len, media_type, pattern, range};
 use crate::{FieldPath, ValidationErrors};
 
 use super::reader::{Key, Reader, Stop};
@@ -572,12 +570,12 @@ fn rule_check(rule: &Rule, read: &Read<'_>, path: &FieldPath<'_>, errors: &mut V
     match *rule {
         Rule::Length { min, max } => {
             let measure = match read {
-                Read::Str(text) => Measure::Chars(text),
-                Read::Array(items) => Measure::Items(*items),
-                Read::Object(members) => Measure::Items(*members),
-                _ => Measure::Absent,
+                Read::Str(text) => len::Measure::Chars(text),
+                Read::Array(items) => len::Measure::Items(*items),
+                Read::Object(members) => len::Measure::Properties(*members),
+                _ => len::Measure::Absent,
             };
-            check_length(
+            len::check(
                 measure,
                 min.unwrap_or(0),
                 max.unwrap_or(usize::MAX),
@@ -589,7 +587,7 @@ fn rule_check(rule: &Rule, read: &Read<'_>, path: &FieldPath<'_>, errors: &mut V
             if let Some(text) = text
                 && !is_match(text)
             {
-                pattern_failed(pattern, path, errors);
+                pattern::failed(pattern, path, errors);
             }
         }
         Rule::Range { min, max } => {
@@ -599,10 +597,10 @@ fn rule_check(rule: &Rule, read: &Read<'_>, path: &FieldPath<'_>, errors: &mut V
                     .map(Number::Int)
                     .or_else(|_| raw.parse::<f64>().map(Number::Float))
                     .ok();
-                check_range(number, min, max, path, errors);
+                range::check(number, min, max, path, errors);
             }
         }
-        Rule::Const(expected) => check_const(text, expected, path, errors),
-        Rule::ContentMediaType(_) => check_json_media_type(text, path, errors),
+        Rule::Const(expected) => constant::check(text, expected, path, errors),
+        Rule::ContentMediaType(_) => media_type::check(text, path, errors),
     }
 }

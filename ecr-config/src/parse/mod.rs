@@ -9,7 +9,7 @@
 //! [`Shape`](crate::Shape) as it goes ([`check`]), which finds everything at once, each
 //! where it is; a text that is not JSON gets `serde_json`'s word for why ([`syntax`]).
 
-mod check;
+pub(crate) mod check;
 mod const_tree;
 mod locate;
 mod passed;

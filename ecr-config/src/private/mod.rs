@@ -7,13 +7,10 @@ pub mod dfa;
 pub mod embedded;
 pub mod json;
 pub mod length;
-mod rules;
 pub(crate) mod suggest;
 
-pub use rules::{
-    ConstTarget, HasLength, Measure, MediaTypeTarget, PatternTarget, RangeTarget, check_const,
-    check_json_media_type, check_length, check_range, pattern_failed,
-};
+/// Each rule's module (`rules/`): the derive calls their checks and names their traits.
+pub use crate::rules::{constant, len, media_type, message, pattern, range};
 
 pub use crate::meta::{EnumMeta, FieldMeta, Rule, Shape, StructMeta, VariantMeta};
 pub use crate::path::is_token;

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value, json};
 
 use crate::error::Number;
-use crate::meta::{FieldMeta, Rule, Shape, StructMeta};
+use crate::meta::{FieldMeta, Shape, StructMeta};
 
 #[cfg(feature = "schemars")]
 pub(crate) mod schemars;
@@ -157,44 +157,8 @@ impl Generator<'_> {
                 schema.insert(key.into(), value.into());
             }
         }
-        let (min_key, max_key) = match schema.get("type").and_then(Value::as_str) {
-            Some("array") => ("minItems", "maxItems"),
-            Some("object") => ("minProperties", "maxProperties"),
-            _ => ("minLength", "maxLength"),
-        };
-        for rule in field.rules {
-            match *rule {
-                Rule::Length { min, max } => {
-                    if let Some(min) = min {
-                        schema.insert(min_key.into(), min.into());
-                    }
-                    if let Some(max) = max {
-                        schema.insert(max_key.into(), max.into());
-                    }
-                }
-                Rule::Pattern { pattern, .. } => {
-                    schema.insert("pattern".into(), pattern.into());
-                }
-                Rule::Range { min, max } => {
-                    if let Some(min) = min {
-                        schema.insert("minimum".into(), number(min));
-                    }
-                    if let Some(max) = max {
-                        schema.insert("maximum".into(), number(max));
-                    }
-                }
-                Rule::Const(value) => {
-                    schema.insert("const".into(), value.into());
-                    // An optional constant can only default to itself.
-                    if !field.required {
-                        schema.insert("default".into(), value.into());
-                    }
-                }
-                Rule::ContentMediaType(media_type) => {
-                    schema.insert("contentMediaType".into(), media_type.into());
-                }
-            }
-        }
+        let shape = crate::parse::check::unwrap((field.shape)());
+        crate::rules::schema(field.rules, shape, field.required, &mut schema);
         Value::Object(schema)
     }
 }
@@ -224,7 +188,7 @@ fn flattened(meta: &'static StructMeta, out: &mut Vec<&'static FieldMeta>) {
 }
 
 #[inline]
-fn number(number: Number) -> Value {
+pub(crate) fn number(number: Number) -> Value {
     match number {
         Number::Int(n) => integer(n),
         Number::Float(x) => json!(x),

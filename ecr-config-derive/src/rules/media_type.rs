@@ -1,0 +1,38 @@
+//! `#[content_media_type("application/json")]`: the runtime's `rules/media_type.rs`.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+
+use crate::attr::StrAttr;
+use crate::errors::Errors;
+
+pub(crate) const NAME: &str = "content_media_type";
+pub(crate) const EXAMPLE: &str = "application/json";
+
+pub(crate) fn check(media_type: &StrAttr, errors: &mut Errors) {
+    if media_type.lit.value() != "application/json" {
+        errors.error_at(
+            &media_type.lit,
+            "unsupported media type; `content_media_type` supports `\"application/json\"`",
+        );
+    }
+}
+
+pub(crate) fn emit_check(media_type: &StrAttr, value: &TokenStream) -> TokenStream {
+    quote_spanned! {media_type.span=>
+        ::ecr_config::__private::media_type::check(
+            ::ecr_config::__private::media_type::MediaTypeTarget::__ecr_str(#value),
+            __ecr_at,
+            __ecr_errors,
+        );
+    }
+}
+
+pub(crate) fn emit_rule(media_type: &StrAttr) -> TokenStream {
+    let lit = &media_type.lit;
+    quote!(ContentMediaType(#lit))
+}
+
+pub(crate) fn emit_const_rule() -> TokenStream {
+    quote!(ContentMediaType)
+}

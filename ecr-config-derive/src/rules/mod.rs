@@ -1,0 +1,235 @@
+//! The rules a field declares, one module each: its syntax, its compile-time checks and what
+//! it emits into `validate`, `SHAPE` (`meta::Rule`) and `__CONST_SHAPE` (`ConstRule`). Each
+//! is the derive's side of the runtime module of the same name (`ecr-config/src/rules/`),
+//! which holds the rule's test, message, schema keywords and docs words.
+//!
+//! Adding a rule: a module here, a field of [`Rules`] and a line in each function below.
+
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::{ToTokens, quote};
+use syn::Attribute;
+
+use crate::attr::{KEEP_ONE, NumberLit, StrAttr, set_once, str_attr};
+use crate::errors::Errors;
+
+pub(crate) mod constant;
+pub(crate) mod len;
+pub(crate) mod media_type;
+pub(crate) mod pattern;
+pub(crate) mod range;
+
+use self::len::Len;
+use self::pattern::Matcher;
+use self::range::Range;
+
+/// The attributes that are rules (they belong on fields only).
+pub(crate) const NAMES: &[&str] = &[
+    len::NAME,
+    pattern::NAME,
+    range::NAME,
+    constant::NAME,
+    media_type::NAME,
+];
+
+/// The rules of one field, each at most once.
+#[derive(Default)]
+pub(crate) struct Rules {
+    pub(crate) len: Option<Len>,
+    pub(crate) pattern: Option<StrAttr>,
+    pub(crate) range: Option<Range>,
+    pub(crate) constant: Option<StrAttr>,
+    pub(crate) media_type: Option<StrAttr>,
+}
+
+/// Reads `attr` into `rules` if it is a rule (`false` if it is not).
+pub(crate) fn parse(name: &str, attr: &Attribute, rules: &mut Rules, errors: &mut Errors) -> bool {
+    match name {
+        len::NAME => {
+            if let Some(len) = errors.ok(Len::parse(attr)) {
+                set_once(&mut rules.len, len, attr, name, len::DUPLICATE_HINT, errors);
+            }
+        }
+        range::NAME => {
+            if let Some(range) = errors.ok(Range::parse(attr)) {
+                set_once(
+                    &mut rules.range,
+                    range,
+                    attr,
+                    name,
+                    range::DUPLICATE_HINT,
+                    errors,
+                );
+            }
+        }
+        pattern::NAME => {
+            let hint = pattern::DUPLICATE_HINT;
+            str_attr(
+                &mut rules.pattern,
+                attr,
+                name,
+                pattern::EXAMPLE,
+                hint,
+                errors,
+            );
+        }
+        constant::NAME => {
+            str_attr(
+                &mut rules.constant,
+                attr,
+                name,
+                constant::EXAMPLE,
+                KEEP_ONE,
+                errors,
+            );
+        }
+        media_type::NAME => {
+            str_attr(
+                &mut rules.media_type,
+                attr,
+                name,
+                media_type::EXAMPLE,
+                KEEP_ONE,
+                errors,
+            );
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// What the checks of one field's rules produced for the expansion.
+#[derive(Default)]
+pub(crate) struct Checked {
+    /// The compiled `#[pattern]`.
+    pub(crate) matcher: Option<Matcher>,
+}
+
+/// The compile-time checks of a field's rules, alone and against each other; `position`
+/// names the field's items.
+pub(crate) fn check(rules: &Rules, position: usize, errors: &mut Errors) -> Checked {
+    if let Some(len) = &rules.len {
+        len.check(errors);
+    }
+    if let Some(range) = &rules.range {
+        range.check(errors);
+    }
+    if let Some(media_type) = &rules.media_type {
+        media_type::check(media_type, errors);
+    }
+    let matcher = rules
+        .pattern
+        .as_ref()
+        .and_then(|pattern| pattern::check(pattern, rules.len.as_ref(), position, errors));
+    Checked { matcher }
+}
+
+/// The checks `validate` makes, in the rules' order; `value` is the field's value spanned at
+/// an attribute, so a rule that does not fit the type is reported there.
+pub(crate) fn emit_checks(
+    rules: &Rules,
+    checked: &Checked,
+    value: impl Fn(Span) -> TokenStream,
+) -> TokenStream {
+    let pattern = rules.pattern.as_ref().zip(checked.matcher.as_ref());
+    let mut checks = pattern::emit_checks(rules.len.as_ref(), pattern, &value);
+    if let Some(range) = &rules.range {
+        checks.extend(range.emit_check(&value(range.span)));
+    }
+    if let Some(constant) = &rules.constant {
+        checks.extend(constant::emit_check(constant, &value(constant.span)));
+    }
+    if let Some(media_type) = &rules.media_type {
+        checks.extend(media_type::emit_check(media_type, &value(media_type.span)));
+    }
+    checks
+}
+
+/// The `meta::Rule`s of the field, for `SHAPE`.
+pub(crate) fn emit_rules(rules: &Rules, checked: &Checked) -> Vec<TokenStream> {
+    let mut out = Vec::new();
+    out.extend(rules.len.as_ref().map(Len::emit_rule));
+    let pattern = rules.pattern.as_ref().zip(checked.matcher.as_ref());
+    out.extend(pattern.map(|(pattern, matcher)| pattern::emit_rule(pattern, matcher)));
+    out.extend(rules.range.as_ref().map(Range::emit_rule));
+    out.extend(rules.constant.as_ref().map(constant::emit_rule));
+    out.extend(rules.media_type.as_ref().map(media_type::emit_rule));
+    out
+}
+
+/// The `ConstRule`s of the field, for `__CONST_SHAPE`, in the same order.
+pub(crate) fn emit_const_rules(rules: &Rules, checked: &Checked) -> Vec<TokenStream> {
+    let mut out = Vec::new();
+    out.extend(rules.len.as_ref().map(Len::emit_rule));
+    let pattern = rules.pattern.as_ref().zip(checked.matcher.as_ref());
+    out.extend(pattern.map(|(pattern, matcher)| pattern::emit_const_rule(pattern, matcher)));
+    out.extend(rules.range.as_ref().map(Range::emit_const_rule));
+    out.extend(rules.constant.as_ref().map(constant::emit_rule));
+    out.extend(
+        rules
+            .media_type
+            .as_ref()
+            .map(|_| media_type::emit_const_rule()),
+    );
+    out
+}
+
+/// The traits a generic field's type needs for its rules (thiserror's approach: bound field
+/// types, not parameters).
+pub(crate) fn bounds(rules: &Rules) -> Vec<TokenStream> {
+    let declared = [
+        (rules.len.is_some(), quote!(len::HasLength)),
+        (rules.pattern.is_some(), quote!(pattern::PatternTarget)),
+        (rules.range.is_some(), quote!(range::RangeTarget)),
+        (rules.constant.is_some(), quote!(constant::ConstTarget)),
+        (
+            rules.media_type.is_some(),
+            quote!(media_type::MediaTypeTarget),
+        ),
+    ];
+    declared
+        .into_iter()
+        .filter(|(declared, _)| *declared)
+        .map(|(_, bound)| quote!(::ecr_config::__private::#bound))
+        .collect()
+}
+
+pub(crate) fn optional_number(number: Option<NumberLit>) -> TokenStream {
+    optional(number.map(|number| match number {
+        NumberLit::Int(n) => {
+            let n = Literal::i128_unsuffixed(n);
+            quote!(::ecr_config::Number::Int(#n))
+        }
+        NumberLit::Float(x) => {
+            let x = Literal::f64_unsuffixed(x);
+            quote!(::ecr_config::Number::Float(#x))
+        }
+    }))
+}
+
+/// A number with the text messages print, as `Number`'s `Display` writes it.
+pub(crate) fn const_number(number: NumberLit) -> TokenStream {
+    let (int, float, text) = match number {
+        #[allow(clippy::cast_precision_loss)]
+        NumberLit::Int(n) => (
+            optional(Some(Literal::i128_unsuffixed(n).into_token_stream())),
+            n as f64,
+            n.to_string(),
+        ),
+        NumberLit::Float(x) => (optional(None), x, x.to_string()),
+    };
+    let float = Literal::f64_unsuffixed(float);
+    quote! {
+        ::ecr_config::__private::compile_time::ConstNumber { int: #int, float: #float, text: #text }
+    }
+}
+
+pub(crate) fn optional_usize(value: Option<usize>) -> TokenStream {
+    optional(value.map(|value| Literal::usize_unsuffixed(value).into_token_stream()))
+}
+
+pub(crate) fn optional(value: Option<TokenStream>) -> TokenStream {
+    value.map_or_else(
+        || quote!(::core::option::Option::None),
+        |value| quote!(::core::option::Option::Some(#value)),
+    )
+}

@@ -1,0 +1,459 @@
+//! The checker: `parse/check.rs` as `const fn`s over the data of `document.rs` and `shape.rs`.
+//! Each rule's test and message are its module's (`rules/`), as at run time.
+
+use crate::__private::suggest::closest;
+use crate::error::{Keyword, Number};
+use crate::path::FieldPath;
+use crate::rules::constant::equal as str_eq;
+use crate::rules::message::{self, Message, Num};
+use crate::rules::{constant, len, media_type, pattern, range};
+
+use super::document::{Json, JsonNumber, Member, Node};
+use super::report::{Names, OUT_OF_RANGE, Report};
+use super::shape::{ConstEnum, ConstField, ConstNumber, ConstRule, ConstShape, ConstStruct};
+
+/// Checks `node` against `shape`, writing every finding to `report`.
+#[inline]
+pub const fn check(shape: &ConstShape, node: &Node, report: &mut Report) {
+    value(shape, node, &FieldPath::ROOT, report);
+}
+
+/// `false` when the type is wrong, so that nothing below it (nor the field's rules) is
+/// reported.
+#[inline]
+const fn value(shape: &ConstShape, node: &Node, path: &FieldPath<'_>, report: &mut Report) -> bool {
+    match (shape, &node.value) {
+        (ConstShape::Any, _)
+        | (ConstShape::Boolean, Json::Bool(_))
+        | (ConstShape::Str, Json::Str(_)) => true,
+        // As at run time: no number beyond `f64`'s range (`1e400`) is read into a float.
+        (ConstShape::Number, Json::Number(number)) => {
+            if number.float_value.is_finite() {
+                return true;
+            }
+            let message = message::wrong_type("a number", OUT_OF_RANGE);
+            report.finding(node.line, node.column, path, Keyword::Type, &message);
+            false
+        }
+        // In a Rust literal `None` is the absent value (in JSON, `null` is a wrong type).
+        (ConstShape::Optional(_), Json::Null) if matches!(report.names, Names::Rust) => true,
+        (ConstShape::Sensitive(inner) | ConstShape::Optional(inner), _) => {
+            value(inner, node, path, report)
+        }
+        (ConstShape::Integer { min, max }, Json::Number(number)) => {
+            integer(node, number, *min, *max, path, report)
+        }
+        (ConstShape::Enum(meta), Json::Str(text) | Json::Path(text)) => {
+            variant(node, text, meta, path, report);
+            true
+        }
+        (shape, Json::Path(name)) if !matches!(shape, ConstShape::Any) => {
+            let message = Message::new()
+                .str("expected ")
+                .str(expected(shape))
+                .str(", found `")
+                .str(name)
+                .str("`, which is not a literal: only values written out are checked");
+            report.finding(node.line, node.column, path, Keyword::Type, &message);
+            false
+        }
+        (ConstShape::Array(item), Json::Array(items)) => {
+            let mut index = 0;
+            while index < items.len() {
+                value(item, &items[index], &path.index(index), report);
+                index += 1;
+            }
+            true
+        }
+        (ConstShape::Map(item), Json::Object(members)) => {
+            let mut index = 0;
+            while index < members.len() {
+                let member = &members[index];
+                value(item, &member.value, &path.key(member.key), report);
+                index += 1;
+            }
+            true
+        }
+        (ConstShape::Object(meta), Json::Object(members)) => {
+            object(node, members, meta, path, report);
+            true
+        }
+        _ => {
+            type_error(node, shape, path, report);
+            false
+        }
+    }
+}
+
+#[inline]
+const fn integer(
+    node: &Node,
+    number: &JsonNumber,
+    min: i128,
+    max: i128,
+    path: &FieldPath<'_>,
+    report: &mut Report,
+) -> bool {
+    // As at run time: serde reads `1.0`, `1e2` and `-0` into no integer type.
+    if !integer_syntax(number.text) {
+        type_error(node, &ConstShape::Integer { min, max }, path, report);
+        return false;
+    }
+    let (keyword, found) = match number.int {
+        Some(n) if n < min => (Keyword::Minimum, Num::Int(n)),
+        Some(n) if n > max => (Keyword::Maximum, Num::Int(n)),
+        Some(_) => return true,
+        // Beyond i128: far outside any Rust integer type.
+        None if number.text.as_bytes()[0] == b'-' => (Keyword::Minimum, Num::Text(number.float)),
+        None => (Keyword::Maximum, Num::Text(number.float)),
+    };
+    let message = range::message(keyword, Some(Num::Int(min)), Some(Num::Int(max)), found);
+    report.finding(node.line, node.column, path, keyword, &message);
+    false
+}
+
+/// No `.`, `e` or `E`, and not `-0`.
+#[inline]
+const fn integer_syntax(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() == 2 && bytes[0] == b'-' && bytes[1] == b'0' {
+        return false;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        if matches!(bytes[i], b'.' | b'e' | b'E') {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+#[inline]
+const fn variant(
+    node: &Node,
+    text: &str,
+    meta: &ConstEnum,
+    path: &FieldPath<'_>,
+    report: &mut Report,
+) {
+    let names = match report.names {
+        Names::Serialized => meta.names,
+        Names::Rust => meta.idents,
+    };
+    if contains(names, text) {
+        return;
+    }
+    let message = message::one_of(names, closest(text, names));
+    report.finding(node.line, node.column, path, Keyword::Enum, &message);
+}
+
+#[inline]
+const fn contains(names: &[&str], text: &str) -> bool {
+    let mut i = 0;
+    while i < names.len() {
+        if str_eq(names[i], text) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+#[inline]
+const fn object(
+    node: &Node,
+    members: &[Member],
+    meta: &ConstStruct,
+    path: &FieldPath<'_>,
+    report: &mut Report,
+) {
+    let names = report.names;
+    let mut index = 0;
+    // In a Rust literal the compiler has checked the field names already.
+    while index < members.len() && matches!(names, Names::Serialized) {
+        let member = &members[index];
+        if meta.deny_unknown_fields && find_field(meta, member.key, names).is_none() {
+            unknown(member, meta, path, report);
+        }
+        index += 1;
+    }
+    fields(node, members, meta, path, report);
+}
+
+/// The fields of `meta` in declaration order, flattened ones in their place.
+#[inline]
+const fn fields(
+    node: &Node,
+    members: &[Member],
+    meta: &ConstStruct,
+    path: &FieldPath<'_>,
+    report: &mut Report,
+) {
+    let mut i = 0;
+    while i < meta.fields.len() {
+        let field = &meta.fields[i];
+        i += 1;
+        // In a Rust literal a flattened field is a nested struct like any other.
+        if field.flatten
+            && matches!(report.names, Names::Serialized)
+            && let ConstShape::Object(inner) = field.shape
+        {
+            fields(node, members, inner, path, report);
+            continue;
+        }
+        let name = field_name(field, report.names);
+        let at = path.key(name);
+        let Some(member) = find_member(members, name) else {
+            // Pointed at the enclosing object's opening brace: where the property belongs.
+            if field.required {
+                let message = message::required();
+                report.finding(node.line, node.column, &at, Keyword::Required, &message);
+            }
+            continue;
+        };
+        if value(field.shape, &member.value, &at, report) {
+            rules(field.rules, &member.value, &at, report);
+        }
+    }
+}
+
+#[inline]
+const fn field_name(field: &ConstField, names: Names) -> &'static str {
+    match names {
+        Names::Serialized => field.name,
+        Names::Rust => field.ident,
+    }
+}
+
+#[inline]
+const fn find_member<'a>(members: &'a [Member], key: &str) -> Option<&'a Member> {
+    let mut i = 0;
+    while i < members.len() {
+        if str_eq(members[i].key, key) {
+            return Some(&members[i]);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The field named `key`, looking through flattened fields.
+#[inline]
+const fn find_field(meta: &ConstStruct, key: &str, names: Names) -> Option<&'static ConstField> {
+    let mut i = 0;
+    while i < meta.fields.len() {
+        let field = &meta.fields[i];
+        i += 1;
+        if field.flatten
+            && let ConstShape::Object(inner) = field.shape
+        {
+            if let Some(found) = find_field(inner, key, names) {
+                return Some(found);
+            }
+            continue;
+        }
+        if str_eq(field_name(field, names), key) {
+            return Some(field);
+        }
+    }
+    None
+}
+
+/// Room for a struct's property names, flattened ones included; beyond it names are not
+/// suggested (a did-you-mean only).
+const MAX_PROPERTIES: usize = 512;
+
+/// The property names of `meta` in declaration order, flattened ones in their place, as the
+/// runtime lists them for [`closest`].
+#[inline]
+const fn property_names(
+    meta: &ConstStruct,
+    names: Names,
+    out: &mut [&'static str; MAX_PROPERTIES],
+    len: &mut usize,
+) {
+    let mut i = 0;
+    while i < meta.fields.len() && *len < MAX_PROPERTIES {
+        let field = &meta.fields[i];
+        i += 1;
+        if field.flatten
+            && let ConstShape::Object(inner) = field.shape
+        {
+            property_names(inner, names, out, len);
+            continue;
+        }
+        out[*len] = field_name(field, names);
+        *len += 1;
+    }
+}
+
+#[inline]
+const fn unknown(member: &Member, meta: &ConstStruct, path: &FieldPath<'_>, report: &mut Report) {
+    let mut names = [""; MAX_PROPERTIES];
+    let mut len = 0;
+    property_names(meta, report.names, &mut names, &mut len);
+    let (names, _) = names.split_at(len);
+    let message = message::unknown_property(member.key, closest(member.key, names));
+    let at = path.key(member.key);
+    report.finding(
+        member.line,
+        member.column,
+        &at,
+        Keyword::AdditionalProperties,
+        &message,
+    );
+}
+
+#[inline]
+const fn rules(rules: &[ConstRule], node: &Node, path: &FieldPath<'_>, report: &mut Report) {
+    let mut i = 0;
+    while i < rules.len() {
+        rule(&rules[i], node, path, report);
+        i += 1;
+    }
+}
+
+/// One rule on a value whose type is right: its module's test and message, as at run time.
+#[inline]
+const fn rule(rule: &ConstRule, node: &Node, path: &FieldPath<'_>, report: &mut Report) {
+    let text = match node.value {
+        Json::Str(text) => Some(text),
+        _ => None,
+    };
+    let (line, column) = (node.line, node.column);
+    match *rule {
+        ConstRule::Length { min, max } => {
+            let measure = match node.value {
+                Json::Str(text) => len::Measure::Chars(text),
+                Json::Array(items) => len::Measure::Items(items.len()),
+                Json::Object(members) => len::Measure::Properties(members.len()),
+                _ => len::Measure::Absent,
+            };
+            let (lower, upper) = (unwrap_or(min, 0), unwrap_or(max, usize::MAX));
+            if let Err(found) = len::test(measure, lower, upper) {
+                let keyword = len::keyword(measure, found, lower);
+                let message = len::message(keyword, min, max, found);
+                report.finding(line, column, path, keyword, &message);
+            }
+        }
+        ConstRule::Pattern { pattern, dfa } => {
+            if let Some(text) = text
+                && !dfa.is_match(text)
+            {
+                let message = pattern::message(pattern);
+                report.finding(line, column, path, Keyword::Pattern, &message);
+            }
+        }
+        ConstRule::Range { min, max } => {
+            let Json::Number(number) = node.value else {
+                return;
+            };
+            let (below, above) = range::test(value_of(&number), bound(min), bound(max));
+            let (min, max, found) = (text_of(min), text_of(max), found(&number));
+            if below {
+                let message = range::message(Keyword::Minimum, min, max, found);
+                report.finding(line, column, path, Keyword::Minimum, &message);
+            }
+            if above {
+                let message = range::message(Keyword::Maximum, min, max, found);
+                report.finding(line, column, path, Keyword::Maximum, &message);
+            }
+        }
+        ConstRule::Const(expected) => {
+            if let Some(text) = text
+                && !constant::equal(text, expected)
+            {
+                let message = constant::message(expected);
+                report.finding(line, column, path, Keyword::Const, &message);
+            }
+        }
+        ConstRule::ContentMediaType => {
+            if let Some(text) = text
+                && let Err((reason, at)) = media_type::test(text)
+            {
+                let message = media_type::message(media_type::JSON, reason, at);
+                report.finding(line, column, path, Keyword::ContentMediaType, &message);
+            }
+        }
+    }
+}
+
+#[inline]
+const fn unwrap_or(value: Option<usize>, default: usize) -> usize {
+    match value {
+        Some(value) => value,
+        None => default,
+    }
+}
+
+/// The number as the runtime reads it for a range: an `i128` if it parses as one.
+#[inline]
+const fn value_of(number: &JsonNumber) -> Number {
+    match number.int {
+        Some(n) => Number::Int(n),
+        None => Number::Float(number.float_value),
+    }
+}
+
+/// The number as a message shows it: exact, or as the runtime prints it.
+#[inline]
+const fn found(number: &JsonNumber) -> Num<'static> {
+    match number.int {
+        Some(n) => Num::Int(n),
+        None => Num::Text(number.float),
+    }
+}
+
+/// A bound as the runtime holds it.
+#[inline]
+const fn bound(bound: Option<ConstNumber>) -> Option<Number> {
+    match bound {
+        Some(ConstNumber { int: Some(n), .. }) => Some(Number::Int(n)),
+        Some(ConstNumber { float, .. }) => Some(Number::Float(float)),
+        None => None,
+    }
+}
+
+/// A bound as messages print it.
+#[inline]
+const fn text_of(bound: Option<ConstNumber>) -> Option<Num<'static>> {
+    match bound {
+        Some(bound) => Some(Num::Text(bound.text)),
+        None => None,
+    }
+}
+
+/// `expected a string, found a number (type)`.
+#[inline]
+const fn type_error(node: &Node, shape: &ConstShape, path: &FieldPath<'_>, report: &mut Report) {
+    let message = message::wrong_type(expected(shape), type_name(&node.value));
+    report.finding(node.line, node.column, path, Keyword::Type, &message);
+}
+
+#[inline]
+const fn expected(shape: &ConstShape) -> &'static str {
+    match shape {
+        ConstShape::Boolean => "a boolean",
+        ConstShape::Integer { .. } => "an integer",
+        ConstShape::Number => "a number",
+        ConstShape::Str | ConstShape::Enum(_) => "a string",
+        ConstShape::Array(_) => "an array",
+        ConstShape::Map(_) | ConstShape::Object(_) => "an object",
+        ConstShape::Optional(inner) | ConstShape::Sensitive(inner) => expected(inner),
+        ConstShape::Any => "any value",
+    }
+}
+
+#[inline]
+const fn type_name(value: &Json) -> &'static str {
+    match value {
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::Str(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
+        Json::Path(_) => "a path, which is not a literal",
+    }
+}

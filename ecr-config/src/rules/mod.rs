@@ -1,0 +1,209 @@
+//! The rules a field can declare, one module each: the type it applies to (a trait naming the
+//! attribute when it does not), its test as a `const fn` that `validate`, the positioned
+//! parser and the compile-time checker all make, its message (`message.rs`: one wording for
+//! run time and compile time), its JSON Schema keywords and its words in the reference docs.
+//! The derive's side of each rule (syntax, compile-time checks, what it emits) is the module
+//! of the same name in `ecr-config-derive/src/rules/`.
+//!
+//! Adding a rule is a module here and one there, and a line in each registry: [`Rule`] and
+//! its [`schema`]/[`docs`] dispatch, `ConstRule` and the compile-time checker's dispatch
+//! (`private/compile_time/check.rs`), the parser's (`parse/check.rs`), `Detail::message`
+//! (`error.rs`), and the derive's `rules/mod.rs`.
+//!
+//! Users reach these modules only through `__private` (the derive's code) and
+//! [`Rule`](crate::meta::Rule): they are not a public API.
+#![allow(
+    missing_docs,
+    reason = "reached through `__private` only, as the derive's support"
+)]
+
+use core::fmt;
+
+use serde_json::{Map, Value};
+
+use crate::error::Number;
+use crate::meta::Shape;
+
+pub mod constant;
+pub mod len;
+pub mod media_type;
+pub mod message;
+pub mod pattern;
+pub mod range;
+
+/// One declared constraint of a field.
+#[derive(Clone, Copy)]
+#[non_exhaustive]
+pub enum Rule {
+    /// `#[len(…)]`: code points of a string, items of a list, members of a map.
+    Length {
+        /// Lower bound.
+        min: Option<usize>,
+        /// Upper bound.
+        max: Option<usize>,
+    },
+    /// `#[pattern("…")]`.
+    Pattern {
+        /// The pattern, verbatim.
+        pattern: &'static str,
+        /// The matcher the derive compiled from it, the same one `validate` runs.
+        is_match: fn(&str) -> bool,
+    },
+    /// `#[range(…)]`.
+    Range {
+        /// Lower bound.
+        min: Option<Number>,
+        /// Upper bound.
+        max: Option<Number>,
+    },
+    /// `#[constant("…")]`.
+    Const(&'static str),
+    /// `#[content_media_type("…")]`.
+    ContentMediaType(&'static str),
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rule::Length { min, max } => f
+                .debug_struct("Length")
+                .field("min", min)
+                .field("max", max)
+                .finish(),
+            Rule::Pattern { pattern, .. } => f.debug_tuple("Pattern").field(pattern).finish(),
+            Rule::Range { min, max } => f
+                .debug_struct("Range")
+                .field("min", min)
+                .field("max", max)
+                .finish(),
+            Rule::Const(value) => f.debug_tuple("Const").field(value).finish(),
+            Rule::ContentMediaType(media_type) => {
+                f.debug_tuple("ContentMediaType").field(media_type).finish()
+            }
+        }
+    }
+}
+
+/// Rules are equal when they declare the same thing; a pattern's matcher is compiled from its
+/// text, so the text decides.
+impl PartialEq for Rule {
+    fn eq(&self, other: &Rule) -> bool {
+        match (self, other) {
+            (Rule::Length { min: a, max: b }, Rule::Length { min: c, max: d }) => a == c && b == d,
+            (Rule::Range { min: a, max: b }, Rule::Range { min: c, max: d }) => a == c && b == d,
+            (Rule::Pattern { pattern: a, .. }, Rule::Pattern { pattern: b, .. })
+            | (Rule::Const(a), Rule::Const(b))
+            | (Rule::ContentMediaType(a), Rule::ContentMediaType(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// The schema keywords of a property's `rules`; `shape` is its type's, options unwrapped.
+#[inline]
+pub(crate) fn schema(rules: &[Rule], shape: &Shape, required: bool, out: &mut Map<String, Value>) {
+    for rule in rules {
+        match *rule {
+            Rule::Length { min, max } => len::schema(min, max, shape, out),
+            Rule::Pattern { pattern, .. } => pattern::schema(pattern, out),
+            Rule::Range { min, max } => range::schema(min, max, out),
+            Rule::Const(value) => constant::schema(value, required, out),
+            Rule::ContentMediaType(media_type) => media_type::schema(media_type, out),
+        }
+    }
+}
+
+/// The reference docs' lines about a property's `rules`, in the settings page's order.
+#[inline]
+pub(crate) fn docs(rules: &[Rule], shape: &Shape, required: bool, lines: &mut Lines) {
+    // A number's bounds are stated with or without a `range`: the type's own (`u8`: 0 to 255).
+    let mut bounds = (None, None);
+    for rule in rules {
+        match *rule {
+            Rule::Length { min, max } => len::docs(min, max, shape, lines),
+            Rule::Pattern { pattern, .. } => pattern::docs(pattern, lines),
+            Rule::Range { min, max } => bounds = (min, max),
+            Rule::Const(value) => constant::docs(value, required, lines),
+            Rule::ContentMediaType(media_type) => media_type::docs(media_type, lines),
+        }
+    }
+    range::docs(bounds, shape, lines);
+}
+
+/// Where a line stands among a property's lines in the docs (the settings page's order);
+/// lines of one rank keep the order of the rules that wrote them.
+pub(crate) mod rank {
+    pub(crate) const MIN_LENGTH: u8 = 10;
+    pub(crate) const MAX_LENGTH: u8 = 20;
+    pub(crate) const MINIMUM: u8 = 30;
+    pub(crate) const MAXIMUM: u8 = 40;
+    pub(crate) const FORMAT: u8 = 50;
+    pub(crate) const DEFAULT: u8 = 60;
+    pub(crate) const CONSTANT: u8 = 70;
+}
+
+/// A property's lines in the docs, ranked.
+#[derive(Default)]
+pub(crate) struct Lines(Vec<(u8, String)>);
+
+impl Lines {
+    #[inline]
+    pub(crate) fn push(&mut self, rank: u8, line: String) {
+        self.0.push((rank, line));
+    }
+
+    /// The lines in rank order.
+    #[inline]
+    pub(crate) fn into_sorted(self) -> Vec<String> {
+        let mut lines = self.0;
+        crate::sort::sort_by(&mut lines, |a, b| a.0.cmp(&b.0));
+        lines.into_iter().map(|(_, line)| line).collect()
+    }
+}
+
+/// A rule's trait for the string types: `String`, `str`, `Box<str>`, `Cow<str>`, references
+/// and `Option`s of them.
+macro_rules! string_target {
+    ($trait:ident) => {
+        impl $trait for String {
+            #[inline]
+            fn __ecr_str(&self) -> Option<&str> {
+                Some(self)
+            }
+        }
+        impl $trait for str {
+            #[inline]
+            fn __ecr_str(&self) -> Option<&str> {
+                Some(self)
+            }
+        }
+        impl $trait for Box<str> {
+            #[inline]
+            fn __ecr_str(&self) -> Option<&str> {
+                Some(self)
+            }
+        }
+        impl $trait for std::borrow::Cow<'_, str> {
+            #[inline]
+            fn __ecr_str(&self) -> Option<&str> {
+                Some(self)
+            }
+        }
+        impl<T: $trait + ?Sized> $trait for &T {
+            #[inline]
+            fn __ecr_str(&self) -> Option<&str> {
+                T::__ecr_str(self)
+            }
+        }
+        impl<T: $trait> $trait for Option<T> {
+            #[inline]
+            fn __ecr_str(&self) -> Option<&str> {
+                self.as_ref().and_then(T::__ecr_str)
+            }
+        }
+    };
+}
+use string_target;
+
+#[cfg(test)]
+mod tests;
