@@ -10,6 +10,13 @@ use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta, Token};
 use crate::errors::{Errors, did_you_mean};
 use crate::rules::{self, Rules};
 
+/// `span`'s place with the derive's own name resolution: code emitted at a user's attribute
+/// (so that a type error points there) still sees the derive's locals and `self`, also when
+/// the struct is written by a `macro_rules!` macro, whose spans resolve in that macro.
+pub(crate) fn located(span: Span) -> Span {
+    Span::call_site().located_at(span)
+}
+
 /// What follows the message about a second attribute of a kind.
 pub(crate) const KEEP_ONE: &str = ": keep one";
 
@@ -208,7 +215,7 @@ pub(crate) fn str_attr(
         }
     };
     let value = StrAttr {
-        span: attr.path().span(),
+        span: located(attr.path().span()),
         lit,
     };
     set_once(slot, value, attr, name, duplicate_hint, errors);

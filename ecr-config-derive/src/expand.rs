@@ -8,6 +8,7 @@ use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Generics, Ident, WherePredicate, parse_quote};
 
+use crate::attr::located;
 use crate::check::{self, Checked};
 use crate::errors::Errors;
 use crate::model::{Field, Input, Shape, Variant};
@@ -148,8 +149,9 @@ fn field_checks(field: &Field<'_>, checked: &rules::Checked) -> TokenStream {
     let mut checks = rules::emit_checks(&attrs.rules, checked, value);
     if !attrs.skip {
         let ty = field.ty;
-        let value = value(ty.span());
-        checks.extend(quote_spanned! {ty.span()=>
+        let span = located(ty.span());
+        let value = value(span);
+        checks.extend(quote_spanned! {span=>
             <#ty as ::ecr_config::Validate>::validate_into(#value, __ecr_at, __ecr_errors);
         });
     }

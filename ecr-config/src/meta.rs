@@ -15,7 +15,8 @@ pub type ShapeFn = fn() -> &'static Shape;
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub enum Shape {
-    /// Not described: any JSON value is accepted (a hand-written `Validate`, a skipped field).
+    /// Any JSON value: `serde_json::Value`, or a type not described (a hand-written
+    /// `Validate`, a skipped field).
     Any,
     /// `true` or `false`.
     Boolean,

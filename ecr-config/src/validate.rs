@@ -126,6 +126,8 @@ leaves! {
     Shape::Any => core::num::NonZeroI8, core::num::NonZeroI16, core::num::NonZeroI32,
         core::num::NonZeroI64, core::num::NonZeroI128, core::num::NonZeroIsize,
         core::time::Duration, ();
+    // Free-form parts of a config (labels, annotations): any JSON value.
+    Shape::Any => serde_json::Value;
 }
 
 impl<T: zeroize::Zeroize + Validate> Validate for crate::Secret<T> {

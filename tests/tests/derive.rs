@@ -447,3 +447,46 @@ fn field_shapes_follow_the_rust_types() {
     );
     assert_eq!(secret.json_type(), Some("string"));
 }
+
+/// A struct declared by a `macro_rules!` macro, rules and field type included: the code the
+/// derive emits at the attributes (so that errors point there) still resolves its own names
+/// and `self`, whose spans would otherwise resolve in the macro.
+macro_rules! declare {
+    ($name:ident { $(#[$rule:meta])* $field:ident: $ty:ty }) => {
+        #[derive(serde::Deserialize, Validate)]
+        struct $name {
+            $(#[$rule])*
+            $field: $ty,
+        }
+    };
+}
+
+declare!(DeclaredText {
+    #[len(max = 3)]
+    #[pattern("^[a-z]+$")]
+    #[constant("abc")]
+    name: String
+});
+declare!(DeclaredNumber {
+    #[range(min = 1, max = 3)]
+    count: u8
+});
+
+#[test]
+fn a_struct_declared_by_a_macro_is_validated() {
+    let text = DeclaredText {
+        name: "ABCD".into(),
+    };
+    let keywords: Vec<Keyword> = text
+        .validate()
+        .unwrap_err()
+        .iter()
+        .map(ecr_config::ValidationError::keyword)
+        .collect();
+    assert_eq!(
+        keywords,
+        [Keyword::MaxLength, Keyword::Pattern, Keyword::Const]
+    );
+    assert!(DeclaredNumber { count: 0 }.validate().is_err());
+    assert!(DeclaredNumber { count: 2 }.validate().is_ok());
+}

@@ -7,7 +7,7 @@ use syn::parse::{ParseStream, Parser};
 use syn::spanned::Spanned;
 use syn::{Attribute, Token};
 
-use crate::attr::{Bound, list_tokens, parse_bounds, parse_usize};
+use crate::attr::{Bound, list_tokens, located, parse_bounds, parse_usize};
 use crate::errors::Errors;
 
 use super::optional_usize;
@@ -25,7 +25,7 @@ impl Len {
     pub(crate) fn parse(attr: &Attribute) -> syn::Result<Len> {
         const USAGE: &str = "`len` expects `N` or `min = N, max = M`, e.g. `#[len(20)]` or `#[len(min = 1, max = 64)]`";
         let list = list_tokens(attr, USAGE)?;
-        let span = attr.path().span();
+        let span = located(attr.path().span());
         let parser = |input: ParseStream<'_>| {
             if input.peek(syn::LitInt) && (input.peek2(Token![,]) || input.peek2(syn::parse::End)) {
                 let exact = parse_usize(input)?;

@@ -6,7 +6,7 @@ use syn::Attribute;
 use syn::parse::{ParseStream, Parser};
 use syn::spanned::Spanned;
 
-use crate::attr::{Bound, NumberLit, list_tokens, parse_bounds, parse_number};
+use crate::attr::{Bound, NumberLit, list_tokens, located, parse_bounds, parse_number};
 use crate::errors::Errors;
 
 use super::{const_number, optional, optional_number};
@@ -26,7 +26,7 @@ impl Range {
         const USAGE: &str =
             "`range` expects `min = A`, `max = B` or both, e.g. `#[range(min = 1, max = 65535)]`";
         let list = list_tokens(attr, USAGE)?;
-        let span = attr.path().span();
+        let span = located(attr.path().span());
         let parser = |input: ParseStream<'_>| {
             let (min, max) = parse_bounds(input, "range", USAGE, parse_number)?;
             Ok(Range { span, min, max })
