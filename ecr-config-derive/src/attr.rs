@@ -2,20 +2,13 @@
 //! doc comments, and the syntax the rules share (bounds, numbers, string literals); each
 //! rule's own syntax is its module's, in `crate::rules`.
 
-use proc_macro2::Span;
-use syn::parse::ParseStream;
+use proc_macro2::{Span, TokenStream};
+use syn::parse::{ParseStream, Parser};
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta, Token};
 
 use crate::errors::{Errors, did_you_mean};
 use crate::rules::{self, Rules};
-
-/// `span`'s place with the derive's own name resolution: code emitted at a user's attribute
-/// (so that a type error points there) still sees the derive's locals and `self`, also when
-/// the struct is written by a `macro_rules!` macro, whose spans resolve in that macro.
-pub(crate) fn located(span: Span) -> Span {
-    Span::call_site().located_at(span)
-}
 
 /// What follows the message about a second attribute of a kind.
 pub(crate) const KEEP_ONE: &str = ": keep one";
@@ -65,6 +58,8 @@ pub(crate) struct StrAttr {
     /// The attribute's name, where type errors about it are reported.
     pub(crate) span: Span,
     pub(crate) lit: LitStr,
+    /// A rule's `message = "…"` after the literal.
+    pub(crate) message: Option<LitStr>,
 }
 
 /// The attributes of one field.
@@ -101,6 +96,7 @@ pub(crate) fn field_attrs(attrs: &[Attribute], errors: &mut Errors) -> FieldAttr
                 "title",
                 "AWS Region",
                 KEEP_ONE,
+                false,
                 errors,
             ),
             "validate" => {
@@ -131,7 +127,15 @@ pub(crate) fn container_attrs(
         };
         let name = ident.to_string();
         if name == "title" && what != "enum variant" {
-            str_attr(&mut out.title, attr, "title", "AWS ECR", KEEP_ONE, errors);
+            str_attr(
+                &mut out.title,
+                attr,
+                "title",
+                "AWS ECR",
+                KEEP_ONE,
+                false,
+                errors,
+            );
         } else if name == "example" && what == "struct" {
             let mut example = None;
             str_attr(
@@ -140,6 +144,7 @@ pub(crate) fn container_attrs(
                 "example",
                 "{\"region\": \"us-east-1\"}",
                 KEEP_ONE,
+                false,
                 errors,
             );
             out.examples.extend(example.map(|example| example.lit));
@@ -178,32 +183,53 @@ pub(crate) fn set_once<T>(
 }
 
 /// `#[name("…")]` into `slot`; `example` shows the syntax in errors, `duplicate_hint` follows
-/// the message about a second one.
+/// the message about a second one. A rule (`rule`) may add `message = "…"`.
 pub(crate) fn str_attr(
     slot: &mut Option<StrAttr>,
     attr: &Attribute,
     name: &str,
     example: &str,
     duplicate_hint: &str,
+    rule: bool,
     errors: &mut Errors,
 ) {
     let usage = format!("`{name}` expects a string literal, e.g. `#[{name}(\"{example}\")]`");
-    let lit = match &attr.meta {
+    let (lit, message) = match &attr.meta {
         Meta::List(list) if list.tokens.is_empty() => {
             errors.error_span(list.delimiter.span().join(), usage);
             return;
         }
         Meta::List(list) => {
-            let Ok(literal) = syn::parse2::<LitStr>(list.tokens.clone()) else {
-                let hint = if name == "pattern" {
-                    " (patterns are compiled at build time, so they must be written out, not named)"
-                } else {
-                    ""
-                };
-                errors.error_at(&list.tokens, format!("{usage}{hint}"));
-                return;
+            let parser = |input: ParseStream<'_>| {
+                let text: LitStr = input.parse()?;
+                if input.is_empty() {
+                    return Ok((text, None));
+                }
+                input.parse::<Token![,]>()?;
+                if !rule {
+                    return Err(input.error(format!("`{name}` takes one string literal")));
+                }
+                let keyed = parse_keys(input, name, &usage, &[], parse_usize)?;
+                Ok((text, keyed.message))
             };
-            literal
+            // A literal first: an error is about what follows it.
+            let first: TokenStream = list.tokens.clone().into_iter().take(1).collect();
+            match parser.parse2(list.tokens.clone()) {
+                Ok(read) => read,
+                Err(error) if syn::parse2::<LitStr>(first).is_ok() => {
+                    errors.push(error);
+                    return;
+                }
+                Err(_) => {
+                    let hint = if name == "pattern" {
+                        " (patterns are compiled at build time, so they must be written out, not named)"
+                    } else {
+                        ""
+                    };
+                    errors.error_at(&list.tokens, format!("{usage}{hint}"));
+                    return;
+                }
+            }
         }
         Meta::Path(path) => {
             errors.error_at(path, usage);
@@ -215,8 +241,9 @@ pub(crate) fn str_attr(
         }
     };
     let value = StrAttr {
-        span: located(attr.path().span()),
+        span: attr.path().span(),
         lit,
+        message,
     };
     set_once(slot, value, attr, name, duplicate_hint, errors);
 }
@@ -229,17 +256,27 @@ pub(crate) fn list_tokens<'a>(attr: &'a Attribute, usage: &str) -> syn::Result<&
     }
 }
 
-type Bounds<T> = (Option<Bound<T>>, Option<Bound<T>>);
+/// What `parse_keys` read: a value for each key (in the keys' order) and the rule's
+/// `message = "…"`.
+pub(crate) struct Keyed<T> {
+    pub(crate) values: Vec<Option<Bound<T>>>,
+    pub(crate) message: Option<LitStr>,
+}
 
-/// `min = A, max = B` in any order, each at most once; errors name the attribute.
-pub(crate) fn parse_bounds<T>(
+/// `KEY = VALUE` pairs for `keys`, and `message = "…"`, in any order, each at most once;
+/// errors name the attribute. At least one of `keys` must be given unless `keys` is empty.
+pub(crate) fn parse_keys<T>(
     input: ParseStream<'_>,
     attr: &str,
     usage: &str,
+    keys: &[&str],
     value: fn(ParseStream<'_>) -> syn::Result<Bound<T>>,
-) -> syn::Result<Bounds<T>> {
-    let (mut min, mut max) = (None, None);
+) -> syn::Result<Keyed<T>> {
+    let mut values: Vec<Option<Bound<T>>> = keys.iter().map(|_| None).collect();
+    let mut message = None;
     let mut errors = Errors::default();
+    let mut known: Vec<&str> = keys.to_vec();
+    known.push("message");
     while !input.is_empty() {
         if !input.peek(syn::Ident) {
             return Err(input.error(usage));
@@ -248,35 +285,67 @@ pub(crate) fn parse_bounds<T>(
         input
             .parse::<Token![=]>()
             .map_err(|_| syn::Error::new(key.span(), format!("expected `{key} = …`; {usage}")))?;
-        let bound = value(input)?;
-        let slot = match key.to_string().as_str() {
-            "min" => &mut min,
-            "max" => &mut max,
-            other => {
-                let message = match did_you_mean(other, &["min", "max"]) {
-                    Some(close) => {
-                        format!("unknown key `{other}` in `{attr}`, did you mean `{close}`?")
-                    }
-                    None => format!("unknown key `{other}` in `{attr}`; expected `min` or `max`"),
-                };
-                errors.error_span(key.span(), message);
-                continue_after_comma(input)?;
-                continue;
+        let name = key.to_string();
+        if name == "message" {
+            let text = parse_message(input)?;
+            if message.is_some() {
+                errors.error_span(key.span(), format!("duplicate `message` in `{attr}`"));
             }
+            message = Some(text);
+            continue_after_comma(input)?;
+            continue;
+        }
+        let bound = value(input)?;
+        let Some(slot) = keys.iter().position(|k| *k == name) else {
+            let expected = match known.as_slice() {
+                [one] => format!("`{one}`"),
+                [rest @ .., last] => format!(
+                    "{} or `{last}`",
+                    rest.iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                [] => String::new(),
+            };
+            let message = match did_you_mean(&name, &known) {
+                Some(close) => format!("unknown key `{name}` in `{attr}`, did you mean `{close}`?"),
+                None => format!("unknown key `{name}` in `{attr}`; expected {expected}"),
+            };
+            errors.error_span(key.span(), message);
+            continue_after_comma(input)?;
+            continue;
         };
-        if slot.is_some() {
+        if values[slot].is_some() {
             errors.error_span(key.span(), format!("duplicate `{key}` in `{attr}`"));
         }
-        *slot = Some(bound);
+        values[slot] = Some(bound);
         continue_after_comma(input)?;
     }
     if let Some(error) = errors.into_error() {
         return Err(error);
     }
-    if min.is_none() && max.is_none() {
+    if !keys.is_empty() && values.iter().all(Option::is_none) {
         return Err(input.error(usage));
     }
-    Ok((min, max))
+    Ok(Keyed { values, message })
+}
+
+/// The string of `message = "…"`: what a finding of the rule says instead of its own words.
+fn parse_message(input: ParseStream<'_>) -> syn::Result<LitStr> {
+    let text: LitStr = input.parse().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            "`message` expects a string literal, e.g. `message = \"lowercase letters only\"`",
+        )
+    })?;
+    if text.value().trim().is_empty() {
+        return Err(syn::Error::new(
+            text.span(),
+            "an empty `message` would leave the finding unexplained; write what is expected",
+        ));
+    }
+    Ok(text)
 }
 
 fn continue_after_comma(input: ParseStream<'_>) -> syn::Result<()> {

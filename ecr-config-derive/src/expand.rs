@@ -8,7 +8,6 @@ use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Generics, Ident, WherePredicate, parse_quote};
 
-use crate::attr::located;
 use crate::check::{self, Checked};
 use crate::errors::Errors;
 use crate::model::{Field, Input, Shape, Variant};
@@ -145,14 +144,25 @@ fn json_schema_impl(ident: &Ident, generics: &Generics) -> TokenStream {
 /// The checks of one field: its rules, then the validation of its type.
 fn field_checks(field: &Field<'_>, checked: &rules::Checked) -> TokenStream {
     let attrs = &field.attrs;
-    let value = |span: Span| spanned_value(field, span);
-    let mut checks = rules::emit_checks(&attrs.rules, checked, value);
+    let mut checks = TokenStream::new();
+    // `self` is the derive's: the field is read here, and named at each attribute below.
+    let mut spans = rules::spans(&attrs.rules);
+    spans.push(field.ty.span());
+    let member = &field.ident;
+    for span in spans {
+        let value = spanned_value(span);
+        checks.extend(quote! {
+            #[allow(unused_variables)]
+            let #value = &self.#member;
+        });
+    }
+    checks.extend(rules::emit_checks(&attrs.rules, checked, spanned_value));
     if !attrs.skip {
         let ty = field.ty;
-        let span = located(ty.span());
-        let value = value(span);
-        checks.extend(quote_spanned! {span=>
-            <#ty as ::ecr_config::Validate>::validate_into(#value, __ecr_at, __ecr_errors);
+        let value = spanned_value(ty.span());
+        let (at, errors) = rules::path_and_errors();
+        checks.extend(quote_spanned! {ty.span()=>
+            <#ty as ::ecr_config::Validate>::validate_into(#value, #at, #errors);
         });
     }
 
@@ -171,12 +181,12 @@ fn field_checks(field: &Field<'_>, checked: &rules::Checked) -> TokenStream {
     }
 }
 
-/// `&self.field`, spanned at the attribute that checks it, so a rule that does not fit the
-/// field's type is reported at the attribute, not at the derive.
-fn spanned_value(field: &Field<'_>, span: Span) -> TokenStream {
-    let mut member = field.ident.clone();
-    member.set_span(span);
-    quote_spanned!(span=> &self.#member)
+/// The field's value (`&self.field`, bound in `field_checks`) named at the attribute that
+/// checks it, so a rule that does not fit the field's type is reported at the attribute, not
+/// at the derive. (Not `&self.field` itself spanned there: when a `macro_rules!` macro wrote
+/// the struct, `self` at its spans would not resolve.)
+fn spanned_value(span: Span) -> TokenStream {
+    Ident::new("__ecr_value", span).into_token_stream()
 }
 
 fn optional_str(value: Option<&str>) -> TokenStream {

@@ -46,6 +46,10 @@ pub enum Keyword {
     Minimum,
     /// A number above the upper bound.
     Maximum,
+    /// A number not above the exclusive lower bound.
+    ExclusiveMinimum,
+    /// A number not below the exclusive upper bound.
+    ExclusiveMaximum,
     /// A string that does not hold the declared media type (a JSON text).
     ContentMediaType,
 }
@@ -70,6 +74,8 @@ impl Keyword {
             Keyword::Pattern => "pattern",
             Keyword::Minimum => "minimum",
             Keyword::Maximum => "maximum",
+            Keyword::ExclusiveMinimum => "exclusiveMinimum",
+            Keyword::ExclusiveMaximum => "exclusiveMaximum",
             Keyword::ContentMediaType => "contentMediaType",
         }
     }
@@ -121,12 +127,16 @@ pub enum Detail {
         /// The pattern as written in the attribute.
         pattern: &'static str,
     },
-    /// `minimum`/`maximum`.
+    /// `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`: the declared bounds.
     Range {
-        /// The declared lower bound.
+        /// The lower bound.
         min: Option<Number>,
-        /// The declared upper bound.
+        /// The upper bound.
         max: Option<Number>,
+        /// The exclusive lower bound.
+        exclusive_min: Option<Number>,
+        /// The exclusive upper bound.
+        exclusive_max: Option<Number>,
         /// The number found.
         found: Number,
     },
@@ -183,6 +193,8 @@ pub struct ValidationError {
     pointer: SmolStr,
     keyword: Keyword,
     detail: Detail,
+    /// The rule's `message = "…"`, which replaces the sentence the detail makes.
+    custom: Option<&'static str>,
 }
 
 impl ValidationError {
@@ -192,7 +204,16 @@ impl ValidationError {
             pointer: SmolStr::from(pointer.into()),
             keyword,
             detail,
+            custom: None,
         }
+    }
+
+    /// The finding with `message` as its sentence in place of the one its detail makes (a
+    /// rule's `message = "…"`); the keyword and the detail stay.
+    #[must_use]
+    pub fn with_message(mut self, message: Option<&'static str>) -> Self {
+        self.custom = message;
+        self
     }
 
     /// [`new`](ValidationError::new) at `path`.
@@ -201,6 +222,7 @@ impl ValidationError {
             pointer: path.pointer(),
             keyword,
             detail,
+            custom: None,
         }
     }
 
@@ -223,7 +245,15 @@ impl ValidationError {
     /// The expectation as a sentence: `expected exactly 20 characters, found 19`,
     /// `must match ^[A-Z0-9]{20}$`, `must be one of: us-east-1, …`.
     pub fn message(&self) -> String {
-        self.detail.message(self.keyword).to_string()
+        self.sentence().to_string()
+    }
+
+    /// The rule's own message if it has one, else the detail's.
+    fn sentence(&self) -> Message<'_> {
+        match self.custom {
+            Some(custom) => Message::new().str(custom),
+            None => self.detail.message(self.keyword),
+        }
     }
 
     /// Masks, in the pointer and in the property a message names, every property name that
@@ -275,12 +305,22 @@ impl Detail {
         match self {
             Detail::Length { min, max, found } => len::message(keyword, *min, *max, *found),
             Detail::Pattern { pattern } => pattern::message(pattern),
-            Detail::Range { min, max, found } => range::message(
-                keyword,
-                min.map(Num::from),
-                max.map(Num::from),
-                Num::from(*found),
-            ),
+            Detail::Range {
+                min,
+                max,
+                exclusive_min,
+                exclusive_max,
+                found,
+            } => {
+                let bounds = range::Bounds {
+                    min: *min,
+                    max: *max,
+                    exclusive_min: *exclusive_min,
+                    exclusive_max: *exclusive_max,
+                };
+                let bound = range::bound(keyword, &bounds).map(Num::from);
+                range::message(keyword, bound, Num::from(*found))
+            }
             Detail::Const { expected } => constant::message(expected),
             Detail::ContentMediaType {
                 media_type,
@@ -312,12 +352,7 @@ impl fmt::Display for ValidationError {
         } else {
             &self.pointer
         };
-        write!(
-            f,
-            "{pointer}: {} ({})",
-            self.detail.message(self.keyword),
-            self.keyword
-        )
+        write!(f, "{pointer}: {} ({})", self.sentence(), self.keyword)
     }
 }
 

@@ -6,6 +6,8 @@
 //! ([`Validate::SHAPE`](crate::Validate::SHAPE)); the derive fills it in from the struct.
 
 pub use crate::rules::Rule;
+/// The bounds of [`Rule::Range`].
+pub use crate::rules::range::Bounds;
 
 /// A nested shape, behind a function so that recursive types (`struct Tree { children:
 /// Vec<Tree> }`) do not make their descriptions infinitely deep.

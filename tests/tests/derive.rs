@@ -161,6 +161,8 @@ fn range_bounds_are_inclusive_and_accept_negatives() {
         &Detail::Range {
             min: Some(Number::Int(-5)),
             max: Some(Number::Int(5)),
+            exclusive_min: None,
+            exclusive_max: None,
             found: Number::Int(-6)
         }
     );
@@ -305,7 +307,14 @@ fn doc_comments_and_titles_are_recorded() {
         user.description,
         Some("The user.\n\nSecond paragraph, on two lines.")
     );
-    let [Rule::Pattern { pattern, is_match }] = user.rules else {
+    let [
+        Rule::Pattern {
+            pattern,
+            is_match,
+            message: None,
+        },
+    ] = user.rules
+    else {
         panic!("one pattern rule: {:?}", user.rules)
     };
     assert_eq!(*pattern, r"^\w+$");

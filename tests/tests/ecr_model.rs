@@ -381,11 +381,13 @@ fn the_model_carries_the_seed_titles_and_descriptions() {
         [
             ecr_config::meta::Rule::Length {
                 min: Some(20),
-                max: Some(20)
+                max: Some(20),
+                message: None,
             },
             ecr_config::meta::Rule::Pattern {
                 pattern: "^[A-Z0-9]{20}$",
-                is_match: |_| unreachable!("compared by pattern text")
+                is_match: |_| unreachable!("compared by pattern text"),
+                message: None,
             },
         ]
     );

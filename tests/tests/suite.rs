@@ -179,6 +179,10 @@ groups! {
     maximum: "maximum", "maximum validation", #[range(max = 3.0)] v: f64;
     maximum_unsigned: "maximum", "maximum validation with unsigned integer",
         #[range(max = 300)] v: f64;
+    exclusive_minimum: "exclusiveMinimum", "exclusiveMinimum validation",
+        #[range(exclusive_min = 1.1)] v: f64;
+    exclusive_maximum: "exclusiveMaximum", "exclusiveMaximum validation",
+        #[range(exclusive_max = 3.0)] v: f64;
     pattern: "pattern", "pattern validation", #[pattern("^a*$")] v: String;
     pattern_unanchored: "pattern", "pattern is not anchored", #[pattern("a+")] v: String;
     const_nul: "const", "nul characters in strings", #[constant("hello\0there")] v: String;
@@ -331,6 +335,8 @@ const FILES: &[&str] = &[
     "maxProperties",
     "minimum",
     "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
     "pattern",
     "const",
     "enum",

@@ -6,6 +6,8 @@ use quote::{quote, quote_spanned};
 use crate::attr::StrAttr;
 use crate::errors::Errors;
 
+use super::{optional_lit, path_and_errors};
+
 pub(crate) const NAME: &str = "content_media_type";
 pub(crate) const EXAMPLE: &str = "application/json";
 
@@ -19,20 +21,25 @@ pub(crate) fn check(media_type: &StrAttr, errors: &mut Errors) {
 }
 
 pub(crate) fn emit_check(media_type: &StrAttr, value: &TokenStream) -> TokenStream {
+    let message = optional_lit(media_type.message.as_ref());
+    let (at, errors) = path_and_errors();
     quote_spanned! {media_type.span=>
         ::ecr_config::__private::media_type::check(
             ::ecr_config::__private::media_type::MediaTypeTarget::__ecr_str(#value),
-            __ecr_at,
-            __ecr_errors,
+            #message,
+            #at,
+            #errors,
         );
     }
 }
 
 pub(crate) fn emit_rule(media_type: &StrAttr) -> TokenStream {
     let lit = &media_type.lit;
-    quote!(ContentMediaType(#lit))
+    let message = optional_lit(media_type.message.as_ref());
+    quote!(ContentMediaType { media_type: #lit, message: #message })
 }
 
-pub(crate) fn emit_const_rule() -> TokenStream {
-    quote!(ContentMediaType)
+pub(crate) fn emit_const_rule(media_type: &StrAttr) -> TokenStream {
+    let message = optional_lit(media_type.message.as_ref());
+    quote!(ContentMediaType { message: #message })
 }

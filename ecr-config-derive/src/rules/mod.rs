@@ -51,44 +51,35 @@ pub(crate) fn parse(name: &str, attr: &Attribute, rules: &mut Rules, errors: &mu
         }
         range::NAME => {
             if let Some(range) = errors.ok(Range::parse(attr)) {
-                set_once(
-                    &mut rules.range,
-                    range,
-                    attr,
-                    name,
-                    range::DUPLICATE_HINT,
-                    errors,
-                );
+                let hint = range::DUPLICATE_HINT;
+                set_once(&mut rules.range, range, attr, name, hint, errors);
             }
         }
         pattern::NAME => {
-            let hint = pattern::DUPLICATE_HINT;
-            str_attr(
-                &mut rules.pattern,
-                attr,
-                name,
-                pattern::EXAMPLE,
-                hint,
-                errors,
-            );
+            let (example, hint) = (pattern::EXAMPLE, pattern::DUPLICATE_HINT);
+            str_attr(&mut rules.pattern, attr, name, example, hint, true, errors);
         }
         constant::NAME => {
+            let example = constant::EXAMPLE;
             str_attr(
                 &mut rules.constant,
                 attr,
                 name,
-                constant::EXAMPLE,
+                example,
                 KEEP_ONE,
+                true,
                 errors,
             );
         }
         media_type::NAME => {
+            let example = media_type::EXAMPLE;
             str_attr(
                 &mut rules.media_type,
                 attr,
                 name,
-                media_type::EXAMPLE,
+                example,
                 KEEP_ONE,
+                true,
                 errors,
             );
         }
@@ -144,6 +135,17 @@ pub(crate) fn emit_checks(
     checks
 }
 
+/// Where each declared rule is written (its attribute's name).
+pub(crate) fn spans(rules: &Rules) -> Vec<Span> {
+    let mut out = Vec::new();
+    out.extend(rules.len.as_ref().map(|len| len.span));
+    out.extend(rules.pattern.as_ref().map(|pattern| pattern.span));
+    out.extend(rules.range.as_ref().map(|range| range.span));
+    out.extend(rules.constant.as_ref().map(|constant| constant.span));
+    out.extend(rules.media_type.as_ref().map(|media_type| media_type.span));
+    out
+}
+
 /// The `meta::Rule`s of the field, for `SHAPE`.
 pub(crate) fn emit_rules(rules: &Rules, checked: &Checked) -> Vec<TokenStream> {
     let mut out = Vec::new();
@@ -164,12 +166,7 @@ pub(crate) fn emit_const_rules(rules: &Rules, checked: &Checked) -> Vec<TokenStr
     out.extend(pattern.map(|(pattern, matcher)| pattern::emit_const_rule(pattern, matcher)));
     out.extend(rules.range.as_ref().map(Range::emit_const_rule));
     out.extend(rules.constant.as_ref().map(constant::emit_rule));
-    out.extend(
-        rules
-            .media_type
-            .as_ref()
-            .map(|_| media_type::emit_const_rule()),
-    );
+    out.extend(rules.media_type.as_ref().map(media_type::emit_const_rule));
     out
 }
 
@@ -225,6 +222,23 @@ pub(crate) fn const_number(number: NumberLit) -> TokenStream {
 
 pub(crate) fn optional_usize(value: Option<usize>) -> TokenStream {
     optional(value.map(|value| Literal::usize_unsuffixed(value).into_token_stream()))
+}
+
+/// A name the emitted checks share (`__ecr_at`, …) as the derive's own: interpolated into
+/// code spanned at a user's attribute (where type errors are reported), it still resolves
+/// when a `macro_rules!` macro wrote the struct, whose spans resolve in that macro.
+pub(crate) fn local(name: &str) -> proc_macro2::Ident {
+    proc_macro2::Ident::new(name, Span::call_site())
+}
+
+/// The path and the findings, as every check takes them last.
+pub(crate) fn path_and_errors() -> (proc_macro2::Ident, proc_macro2::Ident) {
+    (local("__ecr_at"), local("__ecr_errors"))
+}
+
+/// A rule's `message = "…"` as an `Option<&str>`.
+pub(crate) fn optional_lit(message: Option<&syn::LitStr>) -> TokenStream {
+    optional(message.map(ToTokens::into_token_stream))
 }
 
 pub(crate) fn optional(value: Option<TokenStream>) -> TokenStream {

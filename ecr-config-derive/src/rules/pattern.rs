@@ -11,6 +11,7 @@ use crate::errors::Errors;
 use crate::pattern::{self, Lengths, describe_lengths};
 
 use super::len::Len;
+use super::{local, optional_lit, path_and_errors};
 
 pub(crate) const NAME: &str = "pattern";
 pub(crate) const EXAMPLE: &str = "^[A-Z0-9]{20}$";
@@ -95,8 +96,10 @@ pub(crate) fn emit_checks(
 ) -> TokenStream {
     let mut checks = TokenStream::new();
     let length = len.map(|len| len.emit_check(&value(len.span)));
+    let (at, errors) = path_and_errors();
+    let text = local("__ecr_str");
     match (length, pattern) {
-        (Some((measure, check_length)), Some((StrAttr { span, lit }, matcher)))
+        (Some((measure, check_length)), Some((StrAttr { span, lit, message }, matcher)))
             if matcher.implies_len =>
         {
             // Every match has an allowed length (`Matcher::implies_len`), so the code points
@@ -104,13 +107,16 @@ pub(crate) fn emit_checks(
             // order: length, then pattern.
             let name = &matcher.name;
             let value = value(*span);
+            let message = optional_lit(message.as_ref());
             checks.extend(quote! { let __ecr_length = #measure; });
             checks.extend(quote_spanned! {*span=>
                 match ::ecr_config::__private::pattern::PatternTarget::__ecr_str(#value) {
-                    ::core::option::Option::Some(__ecr_str) if #name(__ecr_str) => {}
+                    ::core::option::Option::Some(#text) if #name(#text) => {}
                     ::core::option::Option::Some(_) => {
                         #check_length
-                        ::ecr_config::__private::pattern::failed(#lit, __ecr_at, __ecr_errors);
+                        ::ecr_config::__private::pattern::failed(
+                            #lit, #message, #at, #errors,
+                        );
                     }
                     ::core::option::Option::None => {
                         #check_length
@@ -125,14 +131,17 @@ pub(crate) fn emit_checks(
                     #check_length
                 });
             }
-            if let Some((StrAttr { span, lit }, Matcher { name, .. })) = pattern {
+            if let Some((StrAttr { span, lit, message }, Matcher { name, .. })) = pattern {
                 let value = value(*span);
+                let message = optional_lit(message.as_ref());
                 checks.extend(quote_spanned! {*span=>
-                    if let ::core::option::Option::Some(__ecr_str) =
+                    if let ::core::option::Option::Some(#text) =
                         ::ecr_config::__private::pattern::PatternTarget::__ecr_str(#value)
                     {
-                        if !#name(__ecr_str) {
-                            ::ecr_config::__private::pattern::failed(#lit, __ecr_at, __ecr_errors);
+                        if !#name(#text) {
+                            ::ecr_config::__private::pattern::failed(
+                                #lit, #message, #at, #errors,
+                            );
                         }
                     }
                 });
@@ -144,10 +153,12 @@ pub(crate) fn emit_checks(
 
 pub(crate) fn emit_rule(pattern: &StrAttr, matcher: &Matcher) -> TokenStream {
     let (lit, name) = (&pattern.lit, &matcher.name);
-    quote!(Pattern { pattern: #lit, is_match: #name })
+    let message = optional_lit(pattern.message.as_ref());
+    quote!(Pattern { pattern: #lit, is_match: #name, message: #message })
 }
 
 pub(crate) fn emit_const_rule(pattern: &StrAttr, matcher: &Matcher) -> TokenStream {
     let (lit, tables) = (&pattern.lit, &matcher.tables);
-    quote!(Pattern { pattern: #lit, dfa: &#tables })
+    let message = optional_lit(pattern.message.as_ref());
+    quote!(Pattern { pattern: #lit, dfa: &#tables, message: #message })
 }

@@ -1,15 +1,15 @@
 //! `#[range(min = A, max = B)]`: the runtime's `rules/range.rs`.
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote_spanned;
-use syn::Attribute;
+use quote::{quote, quote_spanned};
 use syn::parse::{ParseStream, Parser};
 use syn::spanned::Spanned;
+use syn::{Attribute, LitStr};
 
-use crate::attr::{Bound, NumberLit, list_tokens, located, parse_bounds, parse_number};
+use crate::attr::{Bound, NumberLit, list_tokens, parse_keys, parse_number};
 use crate::errors::Errors;
 
-use super::{const_number, optional, optional_number};
+use super::{const_number, optional, optional_lit, optional_number, path_and_errors};
 
 pub(crate) const NAME: &str = "range";
 pub(crate) const DUPLICATE_HINT: &str =
@@ -17,60 +17,106 @@ pub(crate) const DUPLICATE_HINT: &str =
 
 pub(crate) struct Range {
     pub(crate) span: Span,
-    pub(crate) min: Option<Bound<NumberLit>>,
-    pub(crate) max: Option<Bound<NumberLit>>,
+    /// `min`, `exclusive_min`, `max`, `exclusive_max`: the runtime's `range::KEYWORDS` order.
+    pub(crate) bounds: [Option<Bound<NumberLit>>; 4],
+    pub(crate) message: Option<LitStr>,
 }
+
+/// The keys, in the runtime's `range::KEYWORDS` order.
+const KEYS: [&str; 4] = ["min", "exclusive_min", "max", "exclusive_max"];
 
 impl Range {
     pub(crate) fn parse(attr: &Attribute) -> syn::Result<Range> {
-        const USAGE: &str =
-            "`range` expects `min = A`, `max = B` or both, e.g. `#[range(min = 1, max = 65535)]`";
+        const USAGE: &str = "`range` expects `min = A`, `max = B`, `exclusive_min = A`, `exclusive_max = B` (any of them, and optionally `message = \"…\"`), e.g. `#[range(min = 1, max = 65535)]`";
         let list = list_tokens(attr, USAGE)?;
-        let span = located(attr.path().span());
+        let span = attr.path().span();
         let parser = |input: ParseStream<'_>| {
-            let (min, max) = parse_bounds(input, "range", USAGE, parse_number)?;
-            Ok(Range { span, min, max })
+            let keyed = parse_keys(input, "range", USAGE, &KEYS, parse_number)?;
+            let bounds = [
+                keyed.values[0],
+                keyed.values[1],
+                keyed.values[2],
+                keyed.values[3],
+            ];
+            Ok(Range {
+                span,
+                bounds,
+                message: keyed.message,
+            })
         };
         parser.parse2(list.tokens.clone())
     }
 
+    /// Some number must satisfy every bound: no lower bound above an upper one (nor equal to
+    /// it where one is exclusive).
     pub(crate) fn check(&self, errors: &mut Errors) {
-        if let (Some(min), Some(max)) = (self.min, self.max)
-            && min.value.greater_than(max.value)
-        {
-            errors.error_span(
-                min.span,
-                format!(
-                    "`min = {}` is greater than `max = {}`: no number satisfies this `range`",
-                    min.value, max.value
-                ),
-            );
+        let [min, exclusive_min, max, exclusive_max] = self.bounds;
+        let lower = [(min, false, "min"), (exclusive_min, true, "exclusive_min")];
+        let upper = [(max, false, "max"), (exclusive_max, true, "exclusive_max")];
+        for (low, low_exclusive, low_key) in lower {
+            for (high, high_exclusive, high_key) in upper {
+                let (Some(low), Some(high)) = (low, high) else {
+                    continue;
+                };
+                let empty = if low_exclusive || high_exclusive {
+                    !high.value.greater_than(low.value)
+                } else {
+                    low.value.greater_than(high.value)
+                };
+                if empty {
+                    errors.error_span(
+                        low.span,
+                        format!(
+                            "`{low_key} = {}` with `{high_key} = {}`: no number satisfies this `range`",
+                            low.value, high.value
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// `range::Bounds { … }`, as a constant.
+    fn emit_bounds(&self) -> TokenStream {
+        let [min, exclusive_min, max, exclusive_max] = self
+            .bounds
+            .map(|bound| optional_number(bound.map(|b| b.value)));
+        quote! {
+            ::ecr_config::__private::range::Bounds {
+                min: #min,
+                max: #max,
+                exclusive_min: #exclusive_min,
+                exclusive_max: #exclusive_max,
+            }
         }
     }
 
     pub(crate) fn emit_check(&self, value: &TokenStream) -> TokenStream {
-        let min = optional_number(self.min.map(|b| b.value));
-        let max = optional_number(self.max.map(|b| b.value));
+        let bounds = self.emit_bounds();
+        let message = optional_lit(self.message.as_ref());
+        let (at, errors) = path_and_errors();
         quote_spanned! {self.span=>
             ::ecr_config::__private::range::check(
                 ::ecr_config::__private::range::RangeTarget::__ecr_number(#value),
-                #min,
-                #max,
-                __ecr_at,
-                __ecr_errors,
+                &const { #bounds },
+                #message,
+                #at,
+                #errors,
             );
         }
     }
 
     pub(crate) fn emit_rule(&self) -> TokenStream {
-        let min = optional_number(self.min.map(|b| b.value));
-        let max = optional_number(self.max.map(|b| b.value));
-        quote::quote!(Range { min: #min, max: #max })
+        let bounds = self.emit_bounds();
+        let message = optional_lit(self.message.as_ref());
+        quote!(Range { bounds: #bounds, message: #message })
     }
 
     pub(crate) fn emit_const_rule(&self) -> TokenStream {
-        let min = optional(self.min.map(|b| const_number(b.value)));
-        let max = optional(self.max.map(|b| const_number(b.value)));
-        quote::quote!(Range { min: #min, max: #max })
+        let bounds = self
+            .bounds
+            .map(|bound| optional(bound.map(|b| const_number(b.value))));
+        let message = optional_lit(self.message.as_ref());
+        quote!(Range { bounds: &[#(#bounds),*], message: #message })
     }
 }

@@ -266,7 +266,6 @@ impl<'a> Checker<'a> {
             self.push(span, path, Keyword::Type, detail);
             return false;
         }
-        let bounds = (Some(Number::Int(min)), Some(Number::Int(max)));
         let (keyword, found) = match raw.parse::<i128>() {
             Ok(n) if n < min => (Keyword::Minimum, Number::Int(n)),
             Ok(n) if n > max => (Keyword::Maximum, Number::Int(n)),
@@ -284,8 +283,10 @@ impl<'a> Checker<'a> {
             }
         };
         let detail = Detail::Range {
-            min: bounds.0,
-            max: bounds.1,
+            min: Some(Number::Int(min)),
+            max: Some(Number::Int(max)),
+            exclusive_min: None,
+            exclusive_max: None,
             found,
         };
         self.push(span, path, keyword, detail);
@@ -568,39 +569,41 @@ fn rule_check(rule: &Rule, read: &Read<'_>, path: &FieldPath<'_>, errors: &mut V
         _ => None,
     };
     match *rule {
-        Rule::Length { min, max } => {
+        Rule::Length { min, max, message } => {
             let measure = match read {
                 Read::Str(text) => len::Measure::Chars(text),
                 Read::Array(items) => len::Measure::Items(*items),
                 Read::Object(members) => len::Measure::Properties(*members),
                 _ => len::Measure::Absent,
             };
-            len::check(
-                measure,
-                min.unwrap_or(0),
-                max.unwrap_or(usize::MAX),
-                path,
-                errors,
-            );
+            let (min, max) = (min.unwrap_or(0), max.unwrap_or(usize::MAX));
+            len::check(measure, min, max, message, path, errors);
         }
-        Rule::Pattern { pattern, is_match } => {
+        Rule::Pattern {
+            pattern,
+            is_match,
+            message,
+        } => {
             if let Some(text) = text
                 && !is_match(text)
             {
-                pattern::failed(pattern, path, errors);
+                pattern::failed(pattern, message, path, errors);
             }
         }
-        Rule::Range { min, max } => {
+        Rule::Range {
+            ref bounds,
+            message,
+        } => {
             if let Read::Number(raw) = *read {
                 let number = raw
                     .parse::<i128>()
                     .map(Number::Int)
                     .or_else(|_| raw.parse::<f64>().map(Number::Float))
                     .ok();
-                range::check(number, min, max, path, errors);
+                range::check(number, bounds, message, path, errors);
             }
         }
-        Rule::Const(expected) => constant::check(text, expected, path, errors),
-        Rule::ContentMediaType(_) => media_type::check(text, path, errors),
+        Rule::Const { value, message } => constant::check(text, value, message, path, errors),
+        Rule::ContentMediaType { message, .. } => media_type::check(text, message, path, errors),
     }
 }

@@ -47,24 +47,27 @@ pub const fn message(expected: &str) -> Message<'_> {
 pub fn check(
     value: Option<&str>,
     expected: &'static str,
+    message: Option<&'static str>,
     path: &FieldPath<'_>,
     errors: &mut ValidationErrors,
 ) {
     if let Some(value) = value
         && value != expected
     {
-        failed(expected, path, errors);
+        failed(expected, message, path, errors);
     }
 }
 
 #[cold]
 #[inline(never)]
-fn failed(expected: &'static str, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
-    errors.push(ValidationError::at(
-        path,
-        Keyword::Const,
-        Detail::Const { expected },
-    ));
+fn failed(
+    expected: &'static str,
+    message: Option<&'static str>,
+    path: &FieldPath<'_>,
+    errors: &mut ValidationErrors,
+) {
+    let detail = Detail::Const { expected };
+    errors.push(ValidationError::at(path, Keyword::Const, detail).with_message(message));
 }
 
 /// `const`, and for an optional property its `default`: it can only default to itself.

@@ -123,11 +123,13 @@ pub fn check(
     measure: Measure<'_>,
     min: usize,
     max: usize,
+    message: Option<&'static str>,
     path: &FieldPath<'_>,
     errors: &mut ValidationErrors,
 ) {
     if let Err(found) = test(measure, min, max) {
-        failed(keyword(measure, found, min), found, min, max, path, errors);
+        let keyword = keyword(measure, found, min);
+        failed(keyword, found, min, max, message, path, errors);
     }
 }
 
@@ -138,12 +140,13 @@ fn failed(
     found: usize,
     min: usize,
     max: usize,
+    message: Option<&'static str>,
     path: &FieldPath<'_>,
     errors: &mut ValidationErrors,
 ) {
     let (min, max) = declared(min, max);
     let detail = Detail::Length { min, max, found };
-    errors.push(ValidationError::at(path, keyword, detail));
+    errors.push(ValidationError::at(path, keyword, detail).with_message(message));
 }
 
 /// The schema's keywords, named after what the field's type holds.

@@ -71,26 +71,35 @@ use super::constant::equal;
 
 /// `#[content_media_type("application/json")]` in `validate` and the parser.
 #[inline]
-pub fn check(value: Option<&str>, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
+pub fn check(
+    value: Option<&str>,
+    message: Option<&'static str>,
+    path: &FieldPath<'_>,
+    errors: &mut ValidationErrors,
+) {
     if let Some(value) = value
         && let Err((reason, at)) = test(value)
     {
-        failed(reason, at, path, errors);
+        failed(reason, at, message, path, errors);
     }
 }
 
 #[cold]
 #[inline(never)]
-fn failed(reason: &'static str, at: usize, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
-    errors.push(ValidationError::at(
-        path,
-        Keyword::ContentMediaType,
-        Detail::ContentMediaType {
-            media_type: JSON,
-            reason,
-            at,
-        },
-    ));
+fn failed(
+    reason: &'static str,
+    at: usize,
+    message: Option<&'static str>,
+    path: &FieldPath<'_>,
+    errors: &mut ValidationErrors,
+) {
+    let detail = Detail::ContentMediaType {
+        media_type: JSON,
+        reason,
+        at,
+    };
+    let error = ValidationError::at(path, Keyword::ContentMediaType, detail);
+    errors.push(error.with_message(message));
 }
 
 #[inline]

@@ -104,6 +104,15 @@ impl<'a> Message<'a> {
         }
     }
 
+    /// `custom` in place of this message, when a rule declares one (`message = "…"`).
+    #[inline]
+    pub const fn unless(self, custom: Option<&'a str>) -> Self {
+        match custom {
+            Some(custom) => Message::new().str(custom),
+            None => self,
+        }
+    }
+
     /// The pieces, in order.
     #[inline]
     pub const fn pieces(&self) -> &[Piece<'a>] {

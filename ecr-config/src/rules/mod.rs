@@ -21,7 +21,6 @@ use core::fmt;
 
 use serde_json::{Map, Value};
 
-use crate::error::Number;
 use crate::meta::Shape;
 
 pub mod constant;
@@ -31,7 +30,8 @@ pub mod message;
 pub mod pattern;
 pub mod range;
 
-/// One declared constraint of a field.
+/// One declared constraint of a field. `message` is the rule's `message = "…"`, which
+/// replaces the sentence of its findings.
 #[derive(Clone, Copy)]
 #[non_exhaustive]
 pub enum Rule {
@@ -41,6 +41,8 @@ pub enum Rule {
         min: Option<usize>,
         /// Upper bound.
         max: Option<usize>,
+        /// The findings' sentence, if declared.
+        message: Option<&'static str>,
     },
     /// `#[pattern("…")]`.
     Pattern {
@@ -48,39 +50,78 @@ pub enum Rule {
         pattern: &'static str,
         /// The matcher the derive compiled from it, the same one `validate` runs.
         is_match: fn(&str) -> bool,
+        /// The findings' sentence, if declared.
+        message: Option<&'static str>,
     },
     /// `#[range(…)]`.
     Range {
-        /// Lower bound.
-        min: Option<Number>,
-        /// Upper bound.
-        max: Option<Number>,
+        /// The bounds.
+        bounds: range::Bounds,
+        /// The findings' sentence, if declared.
+        message: Option<&'static str>,
     },
     /// `#[constant("…")]`.
-    Const(&'static str),
+    Const {
+        /// The only value allowed.
+        value: &'static str,
+        /// The findings' sentence, if declared.
+        message: Option<&'static str>,
+    },
     /// `#[content_media_type("…")]`.
-    ContentMediaType(&'static str),
+    ContentMediaType {
+        /// The media type.
+        media_type: &'static str,
+        /// The findings' sentence, if declared.
+        message: Option<&'static str>,
+    },
+}
+
+impl Rule {
+    /// The rule's `message = "…"`, if declared.
+    pub fn message(&self) -> Option<&'static str> {
+        match *self {
+            Rule::Length { message, .. }
+            | Rule::Pattern { message, .. }
+            | Rule::Range { message, .. }
+            | Rule::Const { message, .. }
+            | Rule::ContentMediaType { message, .. } => message,
+        }
+    }
 }
 
 impl fmt::Debug for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Rule::Length { min, max } => f
-                .debug_struct("Length")
-                .field("min", min)
-                .field("max", max)
-                .finish(),
-            Rule::Pattern { pattern, .. } => f.debug_tuple("Pattern").field(pattern).finish(),
-            Rule::Range { min, max } => f
-                .debug_struct("Range")
-                .field("min", min)
-                .field("max", max)
-                .finish(),
-            Rule::Const(value) => f.debug_tuple("Const").field(value).finish(),
-            Rule::ContentMediaType(media_type) => {
-                f.debug_tuple("ContentMediaType").field(media_type).finish()
+        let mut out = match self {
+            Rule::Length { min, max, .. } => {
+                let mut out = f.debug_struct("Length");
+                out.field("min", min).field("max", max);
+                out
             }
+            Rule::Pattern { pattern, .. } => {
+                let mut out = f.debug_struct("Pattern");
+                out.field("pattern", pattern);
+                out
+            }
+            Rule::Range { bounds, .. } => {
+                let mut out = f.debug_struct("Range");
+                out.field("bounds", bounds);
+                out
+            }
+            Rule::Const { value, .. } => {
+                let mut out = f.debug_struct("Const");
+                out.field("value", value);
+                out
+            }
+            Rule::ContentMediaType { media_type, .. } => {
+                let mut out = f.debug_struct("ContentMediaType");
+                out.field("media_type", media_type);
+                out
+            }
+        };
+        if let Some(message) = self.message() {
+            out.field("message", &message);
         }
+        out.finish()
     }
 }
 
@@ -88,14 +129,20 @@ impl fmt::Debug for Rule {
 /// text, so the text decides.
 impl PartialEq for Rule {
     fn eq(&self, other: &Rule) -> bool {
-        match (self, other) {
-            (Rule::Length { min: a, max: b }, Rule::Length { min: c, max: d }) => a == c && b == d,
-            (Rule::Range { min: a, max: b }, Rule::Range { min: c, max: d }) => a == c && b == d,
+        let same = match (self, other) {
+            (Rule::Length { min: a, max: b, .. }, Rule::Length { min: c, max: d, .. }) => {
+                a == c && b == d
+            }
+            (Rule::Range { bounds: a, .. }, Rule::Range { bounds: b, .. }) => a == b,
             (Rule::Pattern { pattern: a, .. }, Rule::Pattern { pattern: b, .. })
-            | (Rule::Const(a), Rule::Const(b))
-            | (Rule::ContentMediaType(a), Rule::ContentMediaType(b)) => a == b,
+            | (Rule::Const { value: a, .. }, Rule::Const { value: b, .. })
+            | (
+                Rule::ContentMediaType { media_type: a, .. },
+                Rule::ContentMediaType { media_type: b, .. },
+            ) => a == b,
             _ => false,
-        }
+        };
+        same && self.message() == other.message()
     }
 }
 
@@ -104,11 +151,11 @@ impl PartialEq for Rule {
 pub(crate) fn schema(rules: &[Rule], shape: &Shape, required: bool, out: &mut Map<String, Value>) {
     for rule in rules {
         match *rule {
-            Rule::Length { min, max } => len::schema(min, max, shape, out),
+            Rule::Length { min, max, .. } => len::schema(min, max, shape, out),
             Rule::Pattern { pattern, .. } => pattern::schema(pattern, out),
-            Rule::Range { min, max } => range::schema(min, max, out),
-            Rule::Const(value) => constant::schema(value, required, out),
-            Rule::ContentMediaType(media_type) => media_type::schema(media_type, out),
+            Rule::Range { ref bounds, .. } => range::schema(bounds, out),
+            Rule::Const { value, .. } => constant::schema(value, required, out),
+            Rule::ContentMediaType { media_type, .. } => media_type::schema(media_type, out),
         }
     }
 }
@@ -117,17 +164,19 @@ pub(crate) fn schema(rules: &[Rule], shape: &Shape, required: bool, out: &mut Ma
 #[inline]
 pub(crate) fn docs(rules: &[Rule], shape: &Shape, required: bool, lines: &mut Lines) {
     // A number's bounds are stated with or without a `range`: the type's own (`u8`: 0 to 255).
-    let mut bounds = (None, None);
+    let mut bounds = range::Bounds::default();
     for rule in rules {
         match *rule {
-            Rule::Length { min, max } => len::docs(min, max, shape, lines),
+            Rule::Length { min, max, .. } => len::docs(min, max, shape, lines),
             Rule::Pattern { pattern, .. } => pattern::docs(pattern, lines),
-            Rule::Range { min, max } => bounds = (min, max),
-            Rule::Const(value) => constant::docs(value, required, lines),
-            Rule::ContentMediaType(media_type) => media_type::docs(media_type, lines),
+            Rule::Range {
+                bounds: declared, ..
+            } => bounds = declared,
+            Rule::Const { value, .. } => constant::docs(value, required, lines),
+            Rule::ContentMediaType { media_type, .. } => media_type::docs(media_type, lines),
         }
     }
-    range::docs(bounds, shape, lines);
+    range::docs(&bounds, shape, lines);
 }
 
 /// Where a line stands among a property's lines in the docs (the settings page's order);

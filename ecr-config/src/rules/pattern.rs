@@ -41,12 +41,14 @@ pub const fn message(pattern: &str) -> Message<'_> {
 /// `#[pattern]` did not match; `pattern` is the attribute's text.
 #[cold]
 #[inline(never)]
-pub fn failed(pattern: &'static str, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
-    errors.push(ValidationError::at(
-        path,
-        Keyword::Pattern,
-        Detail::Pattern { pattern },
-    ));
+pub fn failed(
+    pattern: &'static str,
+    message: Option<&'static str>,
+    path: &FieldPath<'_>,
+    errors: &mut ValidationErrors,
+) {
+    let detail = Detail::Pattern { pattern };
+    errors.push(ValidationError::at(path, Keyword::Pattern, detail).with_message(message));
 }
 
 #[inline]

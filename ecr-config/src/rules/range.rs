@@ -1,6 +1,9 @@
-//! `#[range(min = A, max = B)]`: `minimum`/`maximum` on integers and floats.
+//! `#[range(min = A, max = B, exclusive_min = C, exclusive_max = D)]`: `minimum`, `maximum`,
+//! `exclusiveMinimum` and `exclusiveMaximum` on integers and floats.
 
 use serde_json::{Map, Value};
+
+use core::cmp::Ordering;
 
 use crate::error::{Detail, Keyword, Number, ValidationError};
 use crate::meta::Shape;
@@ -18,75 +21,134 @@ pub trait RangeTarget {
     fn __ecr_number(&self) -> Option<Number>;
 }
 
-/// `a < b` across integer and float, where NaN counts as below and above everything: JSON
-/// has no NaN, so no bound may accept one (a NaN value fails both `minimum` and `maximum`).
-/// The one comparison `validate`, the parser and the compile-time checker make.
+/// The bounds of a `#[range]`, each optional.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Bounds {
+    /// `min = …`: `minimum`.
+    pub min: Option<Number>,
+    /// `max = …`: `maximum`.
+    pub max: Option<Number>,
+    /// `exclusive_min = …`: `exclusiveMinimum`.
+    pub exclusive_min: Option<Number>,
+    /// `exclusive_max = …`: `exclusiveMaximum`.
+    pub exclusive_max: Option<Number>,
+}
+
+/// The keywords of a range's bounds, in the order findings are made.
+pub const KEYWORDS: [Keyword; 4] = [
+    Keyword::Minimum,
+    Keyword::ExclusiveMinimum,
+    Keyword::Maximum,
+    Keyword::ExclusiveMaximum,
+];
+
+impl Bounds {
+    /// The bounds with the keyword each is checked as, in [`KEYWORDS`]' order.
+    #[inline]
+    pub const fn each(&self) -> [(Keyword, Option<Number>); 4] {
+        [
+            (KEYWORDS[0], self.min),
+            (KEYWORDS[1], self.exclusive_min),
+            (KEYWORDS[2], self.max),
+            (KEYWORDS[3], self.exclusive_max),
+        ]
+    }
+}
+
+/// How `a` compares with `b` across integer and float; `None` when either is NaN.
 #[allow(clippy::cast_precision_loss)]
+#[allow(
+    clippy::float_cmp,
+    reason = "a bound is exact: `5.0` is not below `5.0`"
+)]
 #[inline]
-pub const fn less(a: Number, b: Number) -> bool {
+pub const fn order(a: Number, b: Number) -> Option<Ordering> {
     let (a, b) = match (a, b) {
-        (Number::Int(a), Number::Int(b)) => return a < b,
+        (Number::Int(a), Number::Int(b)) => {
+            return Some(if a < b {
+                Ordering::Less
+            } else if a > b {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            });
+        }
         (Number::Float(a), Number::Float(b)) => (a, b),
         (Number::Int(a), Number::Float(b)) => (a as f64, b),
         (Number::Float(a), Number::Int(b)) => (a, b as f64),
     };
-    #[allow(
-        clippy::neg_cmp_op_on_partial_ord,
-        reason = "`!(a >= b)` is true for NaN"
-    )]
-    let less = !(a >= b);
-    less
+    if a < b {
+        Some(Ordering::Less)
+    } else if a > b {
+        Some(Ordering::Greater)
+    } else if a == b {
+        Some(Ordering::Equal)
+    } else {
+        None
+    }
 }
 
-/// The keywords `found` breaks: below `min`, above `max` (a NaN breaks both).
+/// Whether `found` breaks `bound` checked as `keyword`; the one test `validate`, the parser
+/// and the compile-time checker make. A NaN breaks every bound: JSON has no NaN, so no bound
+/// may accept one.
 #[inline]
-pub const fn test(found: Number, min: Option<Number>, max: Option<Number>) -> (bool, bool) {
-    (
-        match min {
-            Some(min) => less(found, min),
-            None => false,
-        },
-        match max {
-            Some(max) => less(max, found),
-            None => false,
-        },
+pub const fn breaks(keyword: Keyword, found: Number, bound: Number) -> bool {
+    !matches!(
+        (keyword, order(found, bound)),
+        (Keyword::Minimum, Some(Ordering::Greater | Ordering::Equal))
+            | (Keyword::ExclusiveMinimum, Some(Ordering::Greater))
+            | (Keyword::Maximum, Some(Ordering::Less | Ordering::Equal))
+            | (Keyword::ExclusiveMaximum, Some(Ordering::Less))
     )
 }
 
-/// `must be at least MIN, found FOUND` (`minimum`) or `must be at most MAX, …` (`maximum`).
+/// `must be at least B, found F` (`minimum`), `must be greater than B, …`
+/// (`exclusiveMinimum`), `must be at most B, …`, `must be less than B, …`.
 #[inline]
-pub const fn message<'a>(
-    keyword: Keyword,
-    min: Option<Num<'a>>,
-    max: Option<Num<'a>>,
-    found: Num<'a>,
-) -> Message<'a> {
-    match (keyword, min, max) {
-        (Keyword::Minimum, Some(min), _) => Message::new().str("must be at least ").num(min),
-        (Keyword::Maximum, _, Some(max)) => Message::new().str("must be at most ").num(max),
-        _ => Message::new().str("out of range"),
+pub const fn message<'a>(keyword: Keyword, bound: Option<Num<'a>>, found: Num<'a>) -> Message<'a> {
+    let words = match keyword {
+        Keyword::Minimum => "must be at least ",
+        Keyword::ExclusiveMinimum => "must be greater than ",
+        Keyword::Maximum => "must be at most ",
+        _ => "must be less than ",
+    };
+    match bound {
+        Some(bound) => Message::new().str(words).num(bound),
+        None => Message::new().str("out of range"),
     }
     .str(", found ")
     .num(found)
 }
 
-/// `#[range(min = MIN, max = MAX)]` in `validate` and the parser; the derive passes only the
-/// bounds that were written.
+/// The bound of `bounds` that `keyword` checks.
+#[inline]
+pub const fn bound(keyword: Keyword, bounds: &Bounds) -> Option<Number> {
+    match keyword {
+        Keyword::Minimum => bounds.min,
+        Keyword::ExclusiveMinimum => bounds.exclusive_min,
+        Keyword::Maximum => bounds.max,
+        Keyword::ExclusiveMaximum => bounds.exclusive_max,
+        _ => None,
+    }
+}
+
+/// `#[range(…)]` in `validate` and the parser; the derive passes only the bounds that were
+/// written.
 #[inline]
 pub fn check(
     value: Option<Number>,
-    min: Option<Number>,
-    max: Option<Number>,
+    bounds: &Bounds,
+    message: Option<&'static str>,
     path: &FieldPath<'_>,
     errors: &mut ValidationErrors,
 ) {
     let Some(found) = value else { return };
-    let (below, above) = test(found, min, max);
-    if below {
-        failed(Keyword::Minimum, found, min, max, path, errors);
-    }
-    if above {
-        failed(Keyword::Maximum, found, min, max, path, errors);
+    for (keyword, bound) in bounds.each() {
+        if let Some(bound) = bound
+            && breaks(keyword, found, bound)
+        {
+            failed(keyword, found, bounds, message, path, errors);
+        }
     }
 }
 
@@ -95,25 +157,27 @@ pub fn check(
 fn failed(
     keyword: Keyword,
     found: Number,
-    min: Option<Number>,
-    max: Option<Number>,
+    bounds: &Bounds,
+    message: Option<&'static str>,
     path: &FieldPath<'_>,
     errors: &mut ValidationErrors,
 ) {
-    errors.push(ValidationError::at(
-        path,
-        keyword,
-        Detail::Range { min, max, found },
-    ));
+    let detail = Detail::Range {
+        min: bounds.min,
+        max: bounds.max,
+        exclusive_min: bounds.exclusive_min,
+        exclusive_max: bounds.exclusive_max,
+        found,
+    };
+    errors.push(ValidationError::at(path, keyword, detail).with_message(message));
 }
 
 #[inline]
-pub(crate) fn schema(min: Option<Number>, max: Option<Number>, schema: &mut Map<String, Value>) {
-    if let Some(min) = min {
-        schema.insert("minimum".into(), crate::schema::number(min));
-    }
-    if let Some(max) = max {
-        schema.insert("maximum".into(), crate::schema::number(max));
+pub(crate) fn schema(bounds: &Bounds, schema: &mut Map<String, Value>) {
+    for (keyword, bound) in bounds.each() {
+        if let Some(bound) = bound {
+            schema.insert(keyword.as_str().into(), crate::schema::number(bound));
+        }
     }
 }
 
@@ -121,7 +185,7 @@ pub(crate) fn schema(min: Option<Number>, max: Option<Number>, schema: &mut Map<
 /// where that is tighter, else the type's own when a reader can use them (`u8`: 0 to 255), as
 /// the schema states them.
 #[inline]
-pub(crate) fn docs(declared: (Option<Number>, Option<Number>), shape: &Shape, lines: &mut Lines) {
+pub(crate) fn docs(declared: &Bounds, shape: &Shape, lines: &mut Lines) {
     let own = match *shape {
         Shape::Integer { min, max } => Some((min, max)),
         _ => None,
@@ -130,10 +194,10 @@ pub(crate) fn docs(declared: (Option<Number>, Option<Number>), shape: &Shape, li
         |n: i128| (n.unsigned_abs() <= crate::docs::MAX_SAFE_INTEGER).then(|| n.to_string());
     let (mut minimum, mut maximum) =
         own.map_or((None, None), |(min, max)| (shown(min), shown(max)));
-    if let Some(min) = declared.0 {
+    if let Some(min) = declared.min {
         minimum = Some(narrowed(min, own.map(|(own, _)| own), i128::max));
     }
-    if let Some(max) = declared.1 {
+    if let Some(max) = declared.max {
         maximum = Some(narrowed(max, own.map(|(_, own)| own), i128::min));
     }
     if let Some(min) = minimum {
@@ -141,6 +205,12 @@ pub(crate) fn docs(declared: (Option<Number>, Option<Number>), shape: &Shape, li
     }
     if let Some(max) = maximum {
         lines.push(rank::MAXIMUM, format!("Maximum: {max}"));
+    }
+    if let Some(min) = declared.exclusive_min {
+        lines.push(rank::MINIMUM, format!("Exclusive Minimum: {min}"));
+    }
+    if let Some(max) = declared.exclusive_max {
+        lines.push(rank::MAXIMUM, format!("Exclusive Maximum: {max}"));
     }
 }
 

@@ -107,7 +107,12 @@ const fn integer(
         None if number.text.as_bytes()[0] == b'-' => (Keyword::Minimum, Num::Text(number.float)),
         None => (Keyword::Maximum, Num::Text(number.float)),
     };
-    let message = range::message(keyword, Some(Num::Int(min)), Some(Num::Int(max)), found);
+    let bound = if matches!(keyword, Keyword::Minimum) {
+        min
+    } else {
+        max
+    };
+    let message = range::message(keyword, Some(Num::Int(bound)), found);
     report.finding(node.line, node.column, path, keyword, &message);
     false
 }
@@ -323,7 +328,7 @@ const fn rule(rule: &ConstRule, node: &Node, path: &FieldPath<'_>, report: &mut 
     };
     let (line, column) = (node.line, node.column);
     match *rule {
-        ConstRule::Length { min, max } => {
+        ConstRule::Length { min, max, message } => {
             let measure = match node.value {
                 Json::Str(text) => len::Measure::Chars(text),
                 Json::Array(items) => len::Measure::Items(items.len()),
@@ -333,47 +338,53 @@ const fn rule(rule: &ConstRule, node: &Node, path: &FieldPath<'_>, report: &mut 
             let (lower, upper) = (unwrap_or(min, 0), unwrap_or(max, usize::MAX));
             if let Err(found) = len::test(measure, lower, upper) {
                 let keyword = len::keyword(measure, found, lower);
-                let message = len::message(keyword, min, max, found);
-                report.finding(line, column, path, keyword, &message);
+                let words = len::message(keyword, min, max, found).unless(message);
+                report.finding(line, column, path, keyword, &words);
             }
         }
-        ConstRule::Pattern { pattern, dfa } => {
+        ConstRule::Pattern {
+            pattern,
+            dfa,
+            message,
+        } => {
             if let Some(text) = text
                 && !dfa.is_match(text)
             {
-                let message = pattern::message(pattern);
-                report.finding(line, column, path, Keyword::Pattern, &message);
+                let words = pattern::message(pattern).unless(message);
+                report.finding(line, column, path, Keyword::Pattern, &words);
             }
         }
-        ConstRule::Range { min, max } => {
+        ConstRule::Range { bounds, message } => {
             let Json::Number(number) = node.value else {
                 return;
             };
-            let (below, above) = range::test(value_of(&number), bound(min), bound(max));
-            let (min, max, found) = (text_of(min), text_of(max), found(&number));
-            if below {
-                let message = range::message(Keyword::Minimum, min, max, found);
-                report.finding(line, column, path, Keyword::Minimum, &message);
-            }
-            if above {
-                let message = range::message(Keyword::Maximum, min, max, found);
-                report.finding(line, column, path, Keyword::Maximum, &message);
+            let mut i = 0;
+            while i < bounds.len() {
+                let keyword = range::KEYWORDS[i];
+                if let Some(bound) = bounds[i]
+                    && range::breaks(keyword, value_of(&number), number_of(bound))
+                {
+                    let words =
+                        range::message(keyword, Some(Num::Text(bound.text)), found(&number));
+                    report.finding(line, column, path, keyword, &words.unless(message));
+                }
+                i += 1;
             }
         }
-        ConstRule::Const(expected) => {
+        ConstRule::Const { value, message } => {
             if let Some(text) = text
-                && !constant::equal(text, expected)
+                && !constant::equal(text, value)
             {
-                let message = constant::message(expected);
-                report.finding(line, column, path, Keyword::Const, &message);
+                let words = constant::message(value).unless(message);
+                report.finding(line, column, path, Keyword::Const, &words);
             }
         }
-        ConstRule::ContentMediaType => {
+        ConstRule::ContentMediaType { message } => {
             if let Some(text) = text
                 && let Err((reason, at)) = media_type::test(text)
             {
-                let message = media_type::message(media_type::JSON, reason, at);
-                report.finding(line, column, path, Keyword::ContentMediaType, &message);
+                let words = media_type::message(media_type::JSON, reason, at).unless(message);
+                report.finding(line, column, path, Keyword::ContentMediaType, &words);
             }
         }
     }
@@ -407,20 +418,10 @@ const fn found(number: &JsonNumber) -> Num<'static> {
 
 /// A bound as the runtime holds it.
 #[inline]
-const fn bound(bound: Option<ConstNumber>) -> Option<Number> {
-    match bound {
-        Some(ConstNumber { int: Some(n), .. }) => Some(Number::Int(n)),
-        Some(ConstNumber { float, .. }) => Some(Number::Float(float)),
-        None => None,
-    }
-}
-
-/// A bound as messages print it.
-#[inline]
-const fn text_of(bound: Option<ConstNumber>) -> Option<Num<'static>> {
-    match bound {
-        Some(bound) => Some(Num::Text(bound.text)),
-        None => None,
+const fn number_of(bound: ConstNumber) -> Number {
+    match bound.int {
+        Some(n) => Number::Int(n),
+        None => Number::Float(bound.float),
     }
 }
 

@@ -111,6 +111,8 @@ pub enum ConstRule {
         min: Option<usize>,
         /// Upper bound.
         max: Option<usize>,
+        /// `message = "…"`.
+        message: Option<&'static str>,
     },
     /// `#[pattern]`: the text and the DFA the derive compiled from it.
     Pattern {
@@ -118,18 +120,28 @@ pub enum ConstRule {
         pattern: &'static str,
         /// Its tables (the runtime may run the same DFA as straight-line code).
         dfa: &'static Dfa,
+        /// `message = "…"`.
+        message: Option<&'static str>,
     },
     /// `#[range]`.
     Range {
-        /// Lower bound.
-        min: Option<ConstNumber>,
-        /// Upper bound.
-        max: Option<ConstNumber>,
+        /// `min`, `exclusive_min`, `max`, `exclusive_max`: `range::KEYWORDS`' order.
+        bounds: &'static [Option<ConstNumber>; 4],
+        /// `message = "…"`.
+        message: Option<&'static str>,
     },
     /// `#[constant]`.
-    Const(&'static str),
+    Const {
+        /// The only value allowed.
+        value: &'static str,
+        /// `message = "…"`.
+        message: Option<&'static str>,
+    },
     /// `#[content_media_type]` (always JSON).
-    ContentMediaType,
+    ContentMediaType {
+        /// `message = "…"`.
+        message: Option<&'static str>,
+    },
 }
 
 /// A bound of `#[range]`, with its text as the runtime prints it.

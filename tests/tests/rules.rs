@@ -1,0 +1,200 @@
+//! Each rule in all five products: `validate`, the positioned parser (its fast and slow paths
+//! agreeing: a document is read whole only when it breaks a rule), the compile-time checker
+//! (the same text as the runtime's), the JSON Schema and the Markdown reference.
+
+use std::collections::BTreeMap;
+
+use ecr_config::__private::compile_time::{self, Names, Report};
+use ecr_config::__private::const_document;
+use ecr_config::{Keyword, Validate};
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+/// The runtime's findings on `text`, `LINE:COLUMN: POINTER: MESSAGE (KEYWORD)`.
+fn parsed<T: DeserializeOwned + Validate>(text: &str) -> Vec<String> {
+    match ecr_config::from_json_str::<T>(text) {
+        Ok(_) => Vec::new(),
+        Err(report) => report.findings().iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// The compile-time checker's findings on the same text, in document order.
+fn compile_time<T: Validate>(text: &str) -> Vec<String> {
+    let document = const_document(text).expect("JSON");
+    let verdict = compile_time::verdict(T::__CONST_SHAPE, document, "doc", "", Names::Serialized);
+    verdict
+        .as_str()
+        .lines()
+        .skip(1)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `validate()`'s findings on the value serde reads from `text`, `POINTER: MESSAGE (KEYWORD)`;
+/// `None` when serde cannot read it (a wrong type is no rule's).
+fn validated<T: DeserializeOwned + Validate>(text: &str) -> Option<Vec<String>> {
+    let value: T = serde_json::from_str(text).ok()?;
+    Some(match value.validate() {
+        Ok(()) => Vec::new(),
+        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+    })
+}
+
+/// The findings of every checker on `text`, which must agree; returns the parser's.
+fn findings<T: DeserializeOwned + Validate>(text: &str) -> Vec<String> {
+    let parsed = parsed::<T>(text);
+    assert_eq!(compile_time::<T>(text), parsed, "compile time on {text}");
+    let without_positions: Vec<String> = parsed
+        .iter()
+        .map(|line| {
+            line.splitn(3, ':')
+                .nth(2)
+                .unwrap_or(line)
+                .trim_start()
+                .to_owned()
+        })
+        .collect();
+    if let Some(validated) = validated::<T>(text) {
+        assert_eq!(validated, without_positions, "validate on {text}");
+    }
+    parsed
+}
+
+/// The schema of `T`'s property `name`.
+fn property<T: Validate>(name: &str) -> Value {
+    T::json_schema()["properties"][name].clone()
+}
+
+#[derive(serde::Deserialize, Validate)]
+struct Exclusive {
+    #[range(exclusive_min = 0, max = 10)]
+    count: u32,
+    #[range(exclusive_min = 0.5, exclusive_max = 1.5)]
+    ratio: f64,
+}
+
+#[test]
+fn exclusive_bounds() {
+    assert_eq!(
+        findings::<Exclusive>(r#"{"count": 10, "ratio": 1.4999}"#),
+        [""; 0]
+    );
+    assert_eq!(
+        findings::<Exclusive>(r#"{"count": 0, "ratio": 1.5}"#),
+        [
+            "1:11: /count: must be greater than 0, found 0 (exclusiveMinimum)",
+            "1:23: /ratio: must be less than 1.5, found 1.5 (exclusiveMaximum)",
+        ]
+    );
+    assert_eq!(
+        findings::<Exclusive>(r#"{"count": 11, "ratio": 0.5}"#),
+        [
+            "1:11: /count: must be at most 10, found 11 (maximum)",
+            "1:24: /ratio: must be greater than 0.5, found 0.5 (exclusiveMinimum)",
+        ]
+    );
+    let count = property::<Exclusive>("count");
+    assert_eq!(count["exclusiveMinimum"], 0);
+    assert_eq!(count["maximum"], 10);
+    let ratio = property::<Exclusive>("ratio");
+    assert_eq!(ratio["exclusiveMinimum"], 0.5);
+    assert_eq!(ratio["exclusiveMaximum"], 1.5);
+    let docs = Exclusive::markdown_reference();
+    for line in [
+        "Exclusive Minimum: 0",
+        "Maximum: 10",
+        "Exclusive Minimum: 0.5",
+        "Exclusive Maximum: 1.5",
+    ] {
+        assert!(docs.contains(line), "{line} in {docs}");
+    }
+}
+
+#[derive(serde::Deserialize, Validate)]
+struct Worded {
+    #[pattern("^[a-z]+$", message = "lowercase letters only")]
+    name: String,
+    #[len(min = 1, message = "name at least one tag")]
+    tags: Vec<String>,
+    #[len(3, message = "three letters")]
+    code: String,
+    #[range(min = 1, max = 65535, message = "a port number")]
+    port: u32,
+    #[constant("v1", message = "only version v1 exists")]
+    version: String,
+    #[content_media_type("application/json", message = "a JSON document")]
+    policy: String,
+}
+
+#[test]
+fn a_rule_s_message_replaces_its_words_and_keeps_its_keyword() {
+    let valid = r#"{"name": "a", "tags": ["x"], "code": "abc", "port": 1, "version": "v1", "policy": "{}"}"#;
+    assert_eq!(findings::<Worded>(valid), [""; 0]);
+    let invalid =
+        r#"{"name": "A", "tags": [], "code": "ab", "port": 0, "version": "v2", "policy": "{"}"#;
+    assert_eq!(
+        findings::<Worded>(invalid),
+        [
+            "1:10: /name: lowercase letters only (pattern)",
+            "1:23: /tags: name at least one tag (minItems)",
+            "1:35: /code: three letters (minLength)",
+            "1:49: /port: a port number (minimum)",
+            "1:63: /version: only version v1 exists (const)",
+            "1:79: /policy: a JSON document (contentMediaType)",
+        ]
+    );
+    // The finding keeps its data: what was expected, as without the message.
+    let errors = serde_json::from_str::<Worded>(invalid)
+        .unwrap()
+        .validate()
+        .unwrap_err();
+    let port = errors.iter().find(|e| e.pointer() == "/port").unwrap();
+    assert_eq!(port.keyword(), Keyword::Minimum);
+    assert!(matches!(port.detail(), ecr_config::Detail::Range { .. }));
+    // The schema states the rule, not the words.
+    assert_eq!(property::<Worded>("name")["pattern"], "^[a-z]+$");
+    assert_eq!(property::<Worded>("port")["minimum"], 1);
+}
+
+#[derive(serde::Deserialize, Validate)]
+struct Labels {
+    #[len(min = 1, max = 2)]
+    labels: BTreeMap<String, String>,
+}
+
+#[test]
+fn len_on_a_map_counts_its_properties() {
+    assert_eq!(
+        findings::<Labels>(r#"{"labels": {}}"#),
+        ["1:12: /labels: expected between 1 and 2 properties, found 0 (minProperties)"]
+    );
+    assert_eq!(
+        findings::<Labels>(r#"{"labels": {"a": "1", "b": "2", "c": "3"}}"#),
+        ["1:12: /labels: expected between 1 and 2 properties, found 3 (maxProperties)"]
+    );
+    assert_eq!(findings::<Labels>(r#"{"labels": {"a": "1"}}"#), [""; 0]);
+    let labels = property::<Labels>("labels");
+    assert_eq!(labels["minProperties"], 1);
+    assert_eq!(labels["maxProperties"], 2);
+    let docs = Labels::markdown_reference();
+    assert!(docs.contains("Minimal Properties: 1"), "{docs}");
+}
+
+#[derive(serde::Deserialize, Validate)]
+struct FreeForm {
+    annotations: BTreeMap<String, Value>,
+    extra: Option<Value>,
+}
+
+#[test]
+fn a_json_value_field_takes_any_value() {
+    let text = r#"{"annotations": {"a": [1, {"b": null}], "c": "d"}, "extra": 1.5}"#;
+    assert_eq!(findings::<FreeForm>(text), [""; 0]);
+    assert_eq!(
+        findings::<FreeForm>(r#"{"annotations": []}"#),
+        ["1:17: /annotations: expected an object, found an array (type)"]
+    );
+    let annotations = property::<FreeForm>("annotations");
+    assert_eq!(annotations["type"], "object");
+    assert_eq!(annotations["additionalProperties"], json!({}));
+}
