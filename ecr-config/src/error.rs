@@ -127,16 +127,10 @@ pub enum Detail {
         /// The pattern as written in the attribute.
         pattern: &'static str,
     },
-    /// `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`: the declared bounds.
+    /// `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum` (the keyword says which).
     Range {
-        /// The lower bound.
-        min: Option<Number>,
-        /// The upper bound.
-        max: Option<Number>,
-        /// The exclusive lower bound.
-        exclusive_min: Option<Number>,
-        /// The exclusive upper bound.
-        exclusive_max: Option<Number>,
+        /// The bound the number breaks.
+        bound: Number,
         /// The number found.
         found: Number,
     },
@@ -305,21 +299,8 @@ impl Detail {
         match self {
             Detail::Length { min, max, found } => len::message(keyword, *min, *max, *found),
             Detail::Pattern { pattern } => pattern::message(pattern),
-            Detail::Range {
-                min,
-                max,
-                exclusive_min,
-                exclusive_max,
-                found,
-            } => {
-                let bounds = range::Bounds {
-                    min: *min,
-                    max: *max,
-                    exclusive_min: *exclusive_min,
-                    exclusive_max: *exclusive_max,
-                };
-                let bound = range::bound(keyword, &bounds).map(Num::from);
-                range::message(keyword, bound, Num::from(*found))
+            Detail::Range { bound, found } => {
+                range::message(keyword, Num::from(*bound), Num::from(*found))
             }
             Detail::Const { expected } => constant::message(expected),
             Detail::ContentMediaType {

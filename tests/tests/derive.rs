@@ -159,10 +159,7 @@ fn range_bounds_are_inclusive_and_accept_negatives() {
     assert_eq!(
         error.detail(),
         &Detail::Range {
-            min: Some(Number::Int(-5)),
-            max: Some(Number::Int(5)),
-            exclusive_min: None,
-            exclusive_max: None,
+            bound: Number::Int(-5),
             found: Number::Int(-6)
         }
     );

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use ecr_config::__private::compile_time::{self, Names, Report};
+use ecr_config::__private::compile_time::{self, Names};
 use ecr_config::__private::const_document;
 use ecr_config::{Keyword, Validate};
 use serde::de::DeserializeOwned;

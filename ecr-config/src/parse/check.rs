@@ -282,13 +282,12 @@ impl<'a> Checker<'a> {
                 (keyword, Number::Float(found))
             }
         };
-        let detail = Detail::Range {
-            min: Some(Number::Int(min)),
-            max: Some(Number::Int(max)),
-            exclusive_min: None,
-            exclusive_max: None,
-            found,
-        };
+        let bound = Number::Int(if matches!(keyword, Keyword::Minimum) {
+            min
+        } else {
+            max
+        });
+        let detail = Detail::Range { bound, found };
         self.push(span, path, keyword, detail);
         false
     }

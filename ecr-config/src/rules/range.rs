@@ -105,31 +105,18 @@ pub const fn breaks(keyword: Keyword, found: Number, bound: Number) -> bool {
 /// `must be at least B, found F` (`minimum`), `must be greater than B, …`
 /// (`exclusiveMinimum`), `must be at most B, …`, `must be less than B, …`.
 #[inline]
-pub const fn message<'a>(keyword: Keyword, bound: Option<Num<'a>>, found: Num<'a>) -> Message<'a> {
+pub const fn message<'a>(keyword: Keyword, bound: Num<'a>, found: Num<'a>) -> Message<'a> {
     let words = match keyword {
         Keyword::Minimum => "must be at least ",
         Keyword::ExclusiveMinimum => "must be greater than ",
         Keyword::Maximum => "must be at most ",
         _ => "must be less than ",
     };
-    match bound {
-        Some(bound) => Message::new().str(words).num(bound),
-        None => Message::new().str("out of range"),
-    }
-    .str(", found ")
-    .num(found)
-}
-
-/// The bound of `bounds` that `keyword` checks.
-#[inline]
-pub const fn bound(keyword: Keyword, bounds: &Bounds) -> Option<Number> {
-    match keyword {
-        Keyword::Minimum => bounds.min,
-        Keyword::ExclusiveMinimum => bounds.exclusive_min,
-        Keyword::Maximum => bounds.max,
-        Keyword::ExclusiveMaximum => bounds.exclusive_max,
-        _ => None,
-    }
+    Message::new()
+        .str(words)
+        .num(bound)
+        .str(", found ")
+        .num(found)
 }
 
 /// `#[range(…)]` in `validate` and the parser; the derive passes only the bounds that were
@@ -147,7 +134,7 @@ pub fn check(
         if let Some(bound) = bound
             && breaks(keyword, found, bound)
         {
-            failed(keyword, found, bounds, message, path, errors);
+            failed(keyword, bound, found, message, path, errors);
         }
     }
 }
@@ -156,19 +143,13 @@ pub fn check(
 #[inline(never)]
 fn failed(
     keyword: Keyword,
+    bound: Number,
     found: Number,
-    bounds: &Bounds,
     message: Option<&'static str>,
     path: &FieldPath<'_>,
     errors: &mut ValidationErrors,
 ) {
-    let detail = Detail::Range {
-        min: bounds.min,
-        max: bounds.max,
-        exclusive_min: bounds.exclusive_min,
-        exclusive_max: bounds.exclusive_max,
-        found,
-    };
+    let detail = Detail::Range { bound, found };
     errors.push(ValidationError::at(path, keyword, detail).with_message(message));
 }
 

@@ -112,7 +112,7 @@ const fn integer(
     } else {
         max
     };
-    let message = range::message(keyword, Some(Num::Int(bound)), found);
+    let message = range::message(keyword, Num::Int(bound), found);
     report.finding(node.line, node.column, path, keyword, &message);
     false
 }
@@ -364,8 +364,7 @@ const fn rule(rule: &ConstRule, node: &Node, path: &FieldPath<'_>, report: &mut 
                 if let Some(bound) = bounds[i]
                     && range::breaks(keyword, value_of(&number), number_of(bound))
                 {
-                    let words =
-                        range::message(keyword, Some(Num::Text(bound.text)), found(&number));
+                    let words = range::message(keyword, Num::Text(bound.text), found(&number));
                     report.finding(line, column, path, keyword, &words.unless(message));
                 }
                 i += 1;
