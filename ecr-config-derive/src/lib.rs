@@ -24,10 +24,12 @@ use syn::{DeriveInput, parse_macro_input};
 /// attributes. See the `ecr-config` crate for the attribute language.
 #[proc_macro_derive(
     Validate,
+    // The rules (`rules::NAMES`), then the other attributes.
     attributes(
         len,
         pattern,
         range,
+        multiple_of,
         title,
         constant,
         content_media_type,

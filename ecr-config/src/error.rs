@@ -7,7 +7,7 @@ use smol_str::SmolStr;
 
 use crate::FieldPath;
 use crate::rules::message::{self, Message, Num};
-use crate::rules::{constant, len, media_type, pattern, range};
+use crate::rules::{constant, len, media_type, multiple_of, pattern, range};
 
 /// The JSON Schema keyword a finding is about. `Display` prints the keyword as JSON Schema
 /// spells it (`minLength`, `additionalProperties`, …).
@@ -50,6 +50,8 @@ pub enum Keyword {
     ExclusiveMinimum,
     /// A number not below the exclusive upper bound.
     ExclusiveMaximum,
+    /// A number that is not a multiple of the declared one.
+    MultipleOf,
     /// A string that does not hold the declared media type (a JSON text).
     ContentMediaType,
 }
@@ -76,6 +78,7 @@ impl Keyword {
             Keyword::Maximum => "maximum",
             Keyword::ExclusiveMinimum => "exclusiveMinimum",
             Keyword::ExclusiveMaximum => "exclusiveMaximum",
+            Keyword::MultipleOf => "multipleOf",
             Keyword::ContentMediaType => "contentMediaType",
         }
     }
@@ -131,6 +134,13 @@ pub enum Detail {
     Range {
         /// The bound the number breaks.
         bound: Number,
+        /// The number found.
+        found: Number,
+    },
+    /// `multipleOf`.
+    MultipleOf {
+        /// The number the value must be a multiple of.
+        divisor: Number,
         /// The number found.
         found: Number,
     },
@@ -301,6 +311,9 @@ impl Detail {
             Detail::Pattern { pattern } => pattern::message(pattern),
             Detail::Range { bound, found } => {
                 range::message(keyword, Num::from(*bound), Num::from(*found))
+            }
+            Detail::MultipleOf { divisor, found } => {
+                multiple_of::message(Num::from(*divisor), Num::from(*found))
             }
             Detail::Const { expected } => constant::message(expected),
             Detail::ContentMediaType {

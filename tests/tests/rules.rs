@@ -198,3 +198,46 @@ fn a_json_value_field_takes_any_value() {
     assert_eq!(annotations["type"], "object");
     assert_eq!(annotations["additionalProperties"], json!({}));
 }
+
+#[derive(serde::Deserialize, Validate)]
+struct Steps {
+    #[multiple_of(0.0001)]
+    price: f64,
+    #[multiple_of(5)]
+    minutes: u32,
+    #[multiple_of(1.5, message = "whole or half steps of 1.5")]
+    size: Option<f64>,
+}
+
+#[test]
+fn multiple_of_divides_in_decimal() {
+    // 0.0075 / 0.0001 is 74.99999999999999 in binary floating point: still a multiple.
+    assert_eq!(
+        findings::<Steps>(r#"{"price": 0.0075, "minutes": 0, "size": 4.5}"#),
+        [""; 0]
+    );
+    assert_eq!(
+        findings::<Steps>(r#"{"price": 75e-4, "minutes": 1e1}"#).len(),
+        1,
+        "1e1 is no u32"
+    );
+    assert_eq!(
+        findings::<Steps>(r#"{"price": 0.00751, "minutes": 12, "size": 35}"#),
+        [
+            "1:11: /price: must be a multiple of 0.0001, found 0.00751 (multipleOf)",
+            "1:31: /minutes: must be a multiple of 5, found 12 (multipleOf)",
+            "1:43: /size: whole or half steps of 1.5 (multipleOf)",
+        ]
+    );
+    assert_eq!(property::<Steps>("price")["multipleOf"], 0.0001);
+    assert_eq!(property::<Steps>("minutes")["multipleOf"], 5);
+    let docs = Steps::markdown_reference();
+    assert!(docs.contains("Multiple Of: 0.0001"), "{docs}");
+    assert!(docs.contains("Multiple Of: 5"), "{docs}");
+    // Huge and tiny numbers are judged exactly, without overflow.
+    let text = r#"{"price": 1e308, "minutes": 5, "size": 1.5e-300}"#;
+    assert_eq!(
+        findings::<Steps>(text),
+        ["1:40: /size: whole or half steps of 1.5 (multipleOf)"]
+    );
+}

@@ -183,6 +183,13 @@ groups! {
         #[range(exclusive_min = 1.1)] v: f64;
     exclusive_maximum: "exclusiveMaximum", "exclusiveMaximum validation",
         #[range(exclusive_max = 3.0)] v: f64;
+    multiple_of_int: "multipleOf", "by int", #[multiple_of(2)] v: f64;
+    multiple_of_number: "multipleOf", "by number", #[multiple_of(1.5)] v: f64;
+    multiple_of_small: "multipleOf", "by small number", #[multiple_of(0.0001)] v: f64;
+    multiple_of_overflow: "multipleOf", "float division = inf",
+        #[multiple_of(0.123456789)] v: f64;
+    multiple_of_large_integer: "multipleOf", "small multiple of large integer",
+        #[multiple_of(1e-8)] v: i64;
     pattern: "pattern", "pattern validation", #[pattern("^a*$")] v: String;
     pattern_unanchored: "pattern", "pattern is not anchored", #[pattern("a+")] v: String;
     const_nul: "const", "nul characters in strings", #[constant("hello\0there")] v: String;
@@ -337,6 +344,7 @@ const FILES: &[&str] = &[
     "maximum",
     "exclusiveMinimum",
     "exclusiveMaximum",
+    "multipleOf",
     "pattern",
     "const",
     "enum",

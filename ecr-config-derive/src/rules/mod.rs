@@ -15,10 +15,12 @@ use crate::errors::Errors;
 pub(crate) mod constant;
 pub(crate) mod len;
 pub(crate) mod media_type;
+pub(crate) mod multiple_of;
 pub(crate) mod pattern;
 pub(crate) mod range;
 
 use self::len::Len;
+use self::multiple_of::MultipleOf;
 use self::pattern::Matcher;
 use self::range::Range;
 
@@ -27,6 +29,7 @@ pub(crate) const NAMES: &[&str] = &[
     len::NAME,
     pattern::NAME,
     range::NAME,
+    multiple_of::NAME,
     constant::NAME,
     media_type::NAME,
 ];
@@ -37,6 +40,7 @@ pub(crate) struct Rules {
     pub(crate) len: Option<Len>,
     pub(crate) pattern: Option<StrAttr>,
     pub(crate) range: Option<Range>,
+    pub(crate) multiple_of: Option<MultipleOf>,
     pub(crate) constant: Option<StrAttr>,
     pub(crate) media_type: Option<StrAttr>,
 }
@@ -53,6 +57,18 @@ pub(crate) fn parse(name: &str, attr: &Attribute, rules: &mut Rules, errors: &mu
             if let Some(range) = errors.ok(Range::parse(attr)) {
                 let hint = range::DUPLICATE_HINT;
                 set_once(&mut rules.range, range, attr, name, hint, errors);
+            }
+        }
+        multiple_of::NAME => {
+            if let Some(multiple_of) = errors.ok(MultipleOf::parse(attr)) {
+                set_once(
+                    &mut rules.multiple_of,
+                    multiple_of,
+                    attr,
+                    name,
+                    KEEP_ONE,
+                    errors,
+                );
             }
         }
         pattern::NAME => {
@@ -104,6 +120,9 @@ pub(crate) fn check(rules: &Rules, position: usize, errors: &mut Errors) -> Chec
     if let Some(range) = &rules.range {
         range.check(errors);
     }
+    if let (Some(multiple_of), Some(range)) = (&rules.multiple_of, &rules.range) {
+        multiple_of.check_against(range, errors);
+    }
     if let Some(media_type) = &rules.media_type {
         media_type::check(media_type, errors);
     }
@@ -126,6 +145,9 @@ pub(crate) fn emit_checks(
     if let Some(range) = &rules.range {
         checks.extend(range.emit_check(&value(range.span)));
     }
+    if let Some(multiple_of) = &rules.multiple_of {
+        checks.extend(multiple_of.emit_check(&value(multiple_of.span)));
+    }
     if let Some(constant) = &rules.constant {
         checks.extend(constant::emit_check(constant, &value(constant.span)));
     }
@@ -141,6 +163,12 @@ pub(crate) fn spans(rules: &Rules) -> Vec<Span> {
     out.extend(rules.len.as_ref().map(|len| len.span));
     out.extend(rules.pattern.as_ref().map(|pattern| pattern.span));
     out.extend(rules.range.as_ref().map(|range| range.span));
+    out.extend(
+        rules
+            .multiple_of
+            .as_ref()
+            .map(|multiple_of| multiple_of.span),
+    );
     out.extend(rules.constant.as_ref().map(|constant| constant.span));
     out.extend(rules.media_type.as_ref().map(|media_type| media_type.span));
     out
@@ -153,6 +181,7 @@ pub(crate) fn emit_rules(rules: &Rules, checked: &Checked) -> Vec<TokenStream> {
     let pattern = rules.pattern.as_ref().zip(checked.matcher.as_ref());
     out.extend(pattern.map(|(pattern, matcher)| pattern::emit_rule(pattern, matcher)));
     out.extend(rules.range.as_ref().map(Range::emit_rule));
+    out.extend(rules.multiple_of.as_ref().map(MultipleOf::emit_rule));
     out.extend(rules.constant.as_ref().map(constant::emit_rule));
     out.extend(rules.media_type.as_ref().map(media_type::emit_rule));
     out
@@ -165,6 +194,7 @@ pub(crate) fn emit_const_rules(rules: &Rules, checked: &Checked) -> Vec<TokenStr
     let pattern = rules.pattern.as_ref().zip(checked.matcher.as_ref());
     out.extend(pattern.map(|(pattern, matcher)| pattern::emit_const_rule(pattern, matcher)));
     out.extend(rules.range.as_ref().map(Range::emit_const_rule));
+    out.extend(rules.multiple_of.as_ref().map(MultipleOf::emit_const_rule));
     out.extend(rules.constant.as_ref().map(constant::emit_rule));
     out.extend(rules.media_type.as_ref().map(media_type::emit_const_rule));
     out
@@ -177,6 +207,10 @@ pub(crate) fn bounds(rules: &Rules) -> Vec<TokenStream> {
         (rules.len.is_some(), quote!(len::HasLength)),
         (rules.pattern.is_some(), quote!(pattern::PatternTarget)),
         (rules.range.is_some(), quote!(range::RangeTarget)),
+        (
+            rules.multiple_of.is_some(),
+            quote!(multiple_of::MultipleOfTarget),
+        ),
         (rules.constant.is_some(), quote!(constant::ConstTarget)),
         (
             rules.media_type.is_some(),
@@ -246,4 +280,22 @@ pub(crate) fn optional(value: Option<TokenStream>) -> TokenStream {
         || quote!(::core::option::Option::None),
         |value| quote!(::core::option::Option::Some(#value)),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every rule is an attribute the derive declares (`lib.rs`), or rustc would reject it
+    /// before the derive sees it.
+    #[test]
+    fn every_rule_is_a_declared_attribute() {
+        let lib = include_str!("../lib.rs");
+        let start = lib.find("attributes(").expect("the derive's attributes");
+        let declared = &lib[start..start + lib[start..].find(')').expect("closed")];
+        for name in super::NAMES {
+            let listed = declared
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .any(|word| word == *name);
+            assert!(listed, "`{name}` is missing from the derive's attributes");
+        }
+    }
 }

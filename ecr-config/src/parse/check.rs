@@ -16,7 +16,7 @@ use crate::__private::compile_time::OUT_OF_RANGE;
 use crate::__private::suggest::closest;
 use crate::error::{Detail, Keyword, Number, ValidationError};
 use crate::meta::{EnumMeta, FieldMeta, Rule, Shape, StructMeta};
-use crate::rules::{constant, len, media_type, pattern, range};
+use crate::rules::{constant, len, media_type, multiple_of, pattern, range};
 use crate::{FieldPath, ValidationErrors};
 
 use super::reader::{Key, Reader, Stop};
@@ -600,6 +600,14 @@ fn rule_check(rule: &Rule, read: &Read<'_>, path: &FieldPath<'_>, errors: &mut V
                     .or_else(|_| raw.parse::<f64>().map(Number::Float))
                     .ok();
                 range::check(number, bounds, message, path, errors);
+            }
+        }
+        Rule::MultipleOf {
+            ref divisor,
+            message,
+        } => {
+            if let Read::Number(raw) = *read {
+                multiple_of::check_text(raw, divisor, message, path, errors);
             }
         }
         Rule::Const { value, message } => constant::check(text, value, message, path, errors),

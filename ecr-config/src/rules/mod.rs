@@ -27,6 +27,7 @@ pub mod constant;
 pub mod len;
 pub mod media_type;
 pub mod message;
+pub mod multiple_of;
 pub mod pattern;
 pub mod range;
 
@@ -60,6 +61,13 @@ pub enum Rule {
         /// The findings' sentence, if declared.
         message: Option<&'static str>,
     },
+    /// `#[multiple_of(N)]`.
+    MultipleOf {
+        /// `N`.
+        divisor: multiple_of::Divisor,
+        /// The findings' sentence, if declared.
+        message: Option<&'static str>,
+    },
     /// `#[constant("…")]`.
     Const {
         /// The only value allowed.
@@ -83,6 +91,7 @@ impl Rule {
             Rule::Length { message, .. }
             | Rule::Pattern { message, .. }
             | Rule::Range { message, .. }
+            | Rule::MultipleOf { message, .. }
             | Rule::Const { message, .. }
             | Rule::ContentMediaType { message, .. } => message,
         }
@@ -105,6 +114,11 @@ impl fmt::Debug for Rule {
             Rule::Range { bounds, .. } => {
                 let mut out = f.debug_struct("Range");
                 out.field("bounds", bounds);
+                out
+            }
+            Rule::MultipleOf { divisor, .. } => {
+                let mut out = f.debug_struct("MultipleOf");
+                out.field("divisor", &divisor.number);
                 out
             }
             Rule::Const { value, .. } => {
@@ -134,6 +148,7 @@ impl PartialEq for Rule {
                 a == c && b == d
             }
             (Rule::Range { bounds: a, .. }, Rule::Range { bounds: b, .. }) => a == b,
+            (Rule::MultipleOf { divisor: a, .. }, Rule::MultipleOf { divisor: b, .. }) => a == b,
             (Rule::Pattern { pattern: a, .. }, Rule::Pattern { pattern: b, .. })
             | (Rule::Const { value: a, .. }, Rule::Const { value: b, .. })
             | (
@@ -154,6 +169,7 @@ pub(crate) fn schema(rules: &[Rule], shape: &Shape, required: bool, out: &mut Ma
             Rule::Length { min, max, .. } => len::schema(min, max, shape, out),
             Rule::Pattern { pattern, .. } => pattern::schema(pattern, out),
             Rule::Range { ref bounds, .. } => range::schema(bounds, out),
+            Rule::MultipleOf { ref divisor, .. } => multiple_of::schema(divisor, out),
             Rule::Const { value, .. } => constant::schema(value, required, out),
             Rule::ContentMediaType { media_type, .. } => media_type::schema(media_type, out),
         }
@@ -172,6 +188,7 @@ pub(crate) fn docs(rules: &[Rule], shape: &Shape, required: bool, lines: &mut Li
             Rule::Range {
                 bounds: declared, ..
             } => bounds = declared,
+            Rule::MultipleOf { ref divisor, .. } => multiple_of::docs(divisor, lines),
             Rule::Const { value, .. } => constant::docs(value, required, lines),
             Rule::ContentMediaType { media_type, .. } => media_type::docs(media_type, lines),
         }
@@ -186,6 +203,7 @@ pub(crate) mod rank {
     pub(crate) const MAX_LENGTH: u8 = 20;
     pub(crate) const MINIMUM: u8 = 30;
     pub(crate) const MAXIMUM: u8 = 40;
+    pub(crate) const MULTIPLE_OF: u8 = 45;
     pub(crate) const FORMAT: u8 = 50;
     pub(crate) const DEFAULT: u8 = 60;
     pub(crate) const CONSTANT: u8 = 70;
@@ -253,6 +271,58 @@ macro_rules! string_target {
     };
 }
 use string_target;
+
+/// A rule's trait for the number types, their references and `Option`s.
+macro_rules! number_target {
+    ($trait:ident) => {
+        $crate::rules::number_target!(@each $trait, Int as i128: i8, i16, i32, i64, u8, u16, u32, u64);
+        $crate::rules::number_target!(@each $trait, Float as f64: f32, f64);
+
+        impl $trait for i128 {
+            #[inline]
+            fn __ecr_number(&self) -> Option<Number> {
+                Some(Number::Int(*self))
+            }
+        }
+
+        impl $trait for usize {
+            #[inline]
+            fn __ecr_number(&self) -> Option<Number> {
+                Some(Number::Int(*self as i128))
+            }
+        }
+
+        impl $trait for isize {
+            #[inline]
+            fn __ecr_number(&self) -> Option<Number> {
+                Some(Number::Int(*self as i128))
+            }
+        }
+
+        impl<T: $trait> $trait for Option<T> {
+            #[inline]
+            fn __ecr_number(&self) -> Option<Number> {
+                self.as_ref().and_then(T::__ecr_number)
+            }
+        }
+
+        impl<T: $trait + ?Sized> $trait for &T {
+            #[inline]
+            fn __ecr_number(&self) -> Option<Number> {
+                T::__ecr_number(self)
+            }
+        }
+    };
+    (@each $trait:ident, $variant:ident as $wide:ty: $($ty:ty),*) => {$(
+        impl $trait for $ty {
+            #[inline]
+            fn __ecr_number(&self) -> Option<Number> {
+                Some(Number::$variant(<$wide>::from(*self)))
+            }
+        }
+    )*};
+}
+use number_target;
 
 #[cfg(test)]
 mod tests;

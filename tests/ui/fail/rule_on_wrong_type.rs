@@ -31,4 +31,10 @@ struct ConstantOnSecret {
     secret_key: Secret<String>,
 }
 
+#[derive(Validate)]
+struct MultipleOfOnString {
+    #[multiple_of(5)]
+    minutes: String,
+}
+
 fn main() {}

@@ -6,7 +6,7 @@ use crate::error::{Keyword, Number};
 use crate::path::FieldPath;
 use crate::rules::constant::equal as str_eq;
 use crate::rules::message::{self, Message, Num};
-use crate::rules::{constant, len, media_type, pattern, range};
+use crate::rules::{constant, len, media_type, multiple_of, pattern, range};
 
 use super::document::{Json, JsonNumber, Member, Node};
 use super::report::{Names, OUT_OF_RANGE, Report};
@@ -368,6 +368,20 @@ const fn rule(rule: &ConstRule, node: &Node, path: &FieldPath<'_>, report: &mut 
                     report.finding(line, column, path, keyword, &words.unless(message));
                 }
                 i += 1;
+            }
+        }
+        ConstRule::MultipleOf { divisor, message } => {
+            if let Json::Number(number) = node.value
+                && !multiple_of::test_text(number.text, divisor)
+            {
+                let words = multiple_of::message(Num::Text(divisor.text), found(&number));
+                report.finding(
+                    line,
+                    column,
+                    path,
+                    Keyword::MultipleOf,
+                    &words.unless(message),
+                );
             }
         }
         ConstRule::Const { value, message } => {

@@ -130,6 +130,13 @@ pub enum ConstRule {
         /// `message = "…"`.
         message: Option<&'static str>,
     },
+    /// `#[multiple_of]`.
+    MultipleOf {
+        /// `N`.
+        divisor: &'static crate::rules::multiple_of::Divisor,
+        /// `message = "…"`.
+        message: Option<&'static str>,
+    },
     /// `#[constant]`.
     Const {
         /// The only value allowed.
