@@ -213,6 +213,16 @@ fn field_meta(field: &Field<'_>, checked: &rules::Checked) -> TokenStream {
     let required = field.required;
     let flatten = field.flatten;
     let ty = field.ty;
+    let default = optional(field.default.as_ref().map(|value| {
+        quote! {
+            || {
+                #[allow(unused_imports)]
+                use ::ecr_config::__private::{DefaultNotSerialized as _, DefaultViaSerialize as _};
+                let value: #ty = #value;
+                (&&::ecr_config::__private::DefaultJson(&value)).__ecr_json()
+            }
+        }
+    }));
     let shape = if field.attrs.skip {
         quote!(|| &::ecr_config::Shape::Any)
     } else {
@@ -226,6 +236,7 @@ fn field_meta(field: &Field<'_>, checked: &rules::Checked) -> TokenStream {
             title: #title,
             description: #description,
             required: #required,
+            default: #default,
             flatten: #flatten,
             shape: #shape,
             rules: &[#(::ecr_config::meta::Rule::#rules),*],

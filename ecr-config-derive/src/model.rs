@@ -1,11 +1,13 @@
 //! The typed description of the input: what the JSON looks like (serde names, required
 //! properties) and which constraints each field declares.
 
+use proc_macro2::TokenStream;
+use quote::quote;
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Type};
 
 use crate::attr::{self, FieldAttrs, StrAttr};
 use crate::errors::Errors;
-use crate::serde_attr;
+use crate::serde_attr::{self, DefaultFrom};
 
 pub(crate) struct Input<'a> {
     pub(crate) ident: &'a Ident,
@@ -33,6 +35,9 @@ pub(crate) struct Field<'a> {
     pub(crate) name: String,
     pub(crate) description: Option<String>,
     pub(crate) required: bool,
+    /// The value serde gives the property when it is missing, as an expression of the
+    /// field's type (`None`: no default, or a generic struct, whose default has no one type).
+    pub(crate) default: Option<TokenStream>,
     pub(crate) flatten: bool,
     /// `#[serde(skip)]`: not part of the JSON, so not validated either.
     pub(crate) serde_skip: bool,
@@ -156,7 +161,10 @@ fn struct_shape<'a>(
                 ty: &field.ty,
                 name,
                 description: attr::docs(&field.attrs),
-                required: !(serde.default || serde_field.default || is_option(&field.ty)),
+                required: !(serde.default.is_some()
+                    || serde_field.default.is_some()
+                    || is_option(&field.ty)),
+                default: default_value(input, ident, &field.ty, serde, &serde_field),
                 flatten: serde_field.flatten,
                 serde_skip: serde_field.skip,
                 attrs: attr::field_attrs(&field.attrs, errors),
@@ -167,6 +175,34 @@ fn struct_shape<'a>(
         fields,
         deny_unknown_fields: serde.deny_unknown_fields,
     })
+}
+
+/// The expression serde evaluates for a missing field: the field's own default, else the
+/// field of the container's default.
+fn default_value(
+    input: &DeriveInput,
+    ident: &Ident,
+    ty: &Type,
+    container: &serde_attr::SerdeContainer,
+    field: &serde_attr::SerdeField,
+) -> Option<TokenStream> {
+    if !input.generics.params.is_empty() {
+        return None;
+    }
+    let own = |from: &DefaultFrom| match from {
+        DefaultFrom::Trait => quote!(<#ty as ::core::default::Default>::default()),
+        DefaultFrom::Function(path) => quote!(#path()),
+    };
+    if let Some(from) = &field.default {
+        return Some(own(from));
+    }
+    let container_ty = &input.ident;
+    match container.default.as_ref()? {
+        DefaultFrom::Trait => {
+            Some(quote!(<#container_ty as ::core::default::Default>::default().#ident))
+        }
+        DefaultFrom::Function(path) => Some(quote!(#path().#ident)),
+    }
 }
 
 /// serde reads a missing `Option` field as `None`, so such a property is not required.

@@ -5,17 +5,26 @@
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Expr, ExprLit, Lit, Meta, Token};
 
+/// Where serde takes a missing property's value from.
+#[derive(Clone)]
+pub(crate) enum DefaultFrom {
+    /// `#[serde(default)]`: `Default::default()`.
+    Trait,
+    /// `#[serde(default = "path")]`: `path()`.
+    Function(syn::ExprPath),
+}
+
 #[derive(Default)]
 pub(crate) struct SerdeContainer {
     pub(crate) rename_all: Option<RenameRule>,
     pub(crate) deny_unknown_fields: bool,
-    pub(crate) default: bool,
+    pub(crate) default: Option<DefaultFrom>,
 }
 
 #[derive(Default)]
 pub(crate) struct SerdeField {
     pub(crate) rename: Option<String>,
-    pub(crate) default: bool,
+    pub(crate) default: Option<DefaultFrom>,
     pub(crate) flatten: bool,
     pub(crate) skip: bool,
 }
@@ -29,10 +38,21 @@ pub(crate) fn container(attrs: &[Attribute]) -> SerdeContainer {
         } else if path.is_ident("deny_unknown_fields") {
             out.deny_unknown_fields = true;
         } else if path.is_ident("default") {
-            out.default = true;
+            out.default = default_from(&meta);
         }
     }
     out
+}
+
+/// `default` or `default = "path"`; `None` for a malformed one (serde reports it).
+fn default_from(meta: &Meta) -> Option<DefaultFrom> {
+    match meta {
+        Meta::Path(_) => Some(DefaultFrom::Trait),
+        Meta::NameValue(nv) => str_value(&nv.value)
+            .and_then(|path| syn::parse_str(&path).ok())
+            .map(DefaultFrom::Function),
+        Meta::List(_) => None,
+    }
 }
 
 pub(crate) fn field(attrs: &[Attribute]) -> SerdeField {
@@ -42,7 +62,7 @@ pub(crate) fn field(attrs: &[Attribute]) -> SerdeField {
         if path.is_ident("rename") {
             out.rename = deserialize_name(&meta);
         } else if path.is_ident("default") {
-            out.default = true;
+            out.default = default_from(&meta);
         } else if path.is_ident("flatten") {
             out.flatten = true;
         } else if path.is_ident("skip") || path.is_ident("skip_deserializing") {

@@ -95,6 +95,10 @@ pub struct FieldMeta {
     pub description: Option<&'static str>,
     /// Whether the property must be present: not an `Option` and no `#[serde(default)]`.
     pub required: bool,
+    /// The value serde gives the property when it is missing (`#[serde(default)]`,
+    /// `#[serde(default = "path")]`, on the field or the struct), as JSON; `None` inside when
+    /// the field's type is not `Serialize`. For the schema's `default` and the docs.
+    pub default: Option<fn() -> Option<serde_json::Value>>,
     /// `#[serde(flatten)]`: the field's own properties sit in this object.
     pub flatten: bool,
     /// The shape of the field's type.

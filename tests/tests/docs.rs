@@ -437,19 +437,20 @@ fn the_docker_reference_shows_its_rules() {
     );
     assert_eq!(
         row(&docs, "# Docker Registry", "port")[2],
-        "Registry port<br>Minimum: 1<br>Maximum: 65535"
+        // `#[serde(default = "default_port")]`: serde's default, stated.
+        "Registry port<br>Minimum: 1<br>Maximum: 65535<br>Default: 443"
     );
     assert_eq!(
         row(&docs, "# Docker Registry", "mirrors"),
         [
             "`mirrors`<br>(Mirrors)",
             "array of [object](#mirrors-mirror)",
-            "Pull-through mirrors tried before the registry itself<br>Maximal Items: 5",
+            "Pull-through mirrors tried before the registry itself<br>Maximal Items: 5<br>Default: `[]`",
             "no"
         ]
     );
     assert_eq!(
         row(&docs, "## mirrors[]: Mirror", "priority")[2],
-        "Lower values are tried first<br>Minimum: 0<br>Maximum: 100"
+        "Lower values are tried first<br>Minimum: 0<br>Maximum: 100<br>Default: 0"
     );
 }

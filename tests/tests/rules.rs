@@ -241,3 +241,78 @@ fn multiple_of_divides_in_decimal() {
         ["1:40: /size: whole or half steps of 1.5 (multipleOf)"]
     );
 }
+
+fn default_port() -> u16 {
+    443
+}
+
+fn default_token() -> ecr_config::Secret<String> {
+    String::from("hunter2").into()
+}
+
+/// Not `Serialize`: its default cannot be stated.
+#[derive(Default, serde::Deserialize)]
+struct Opaque;
+
+impl Validate for Opaque {
+    fn validate_into(&self, _: &ecr_config::FieldPath<'_>, _: &mut ecr_config::ValidationErrors) {}
+}
+
+#[derive(serde::Deserialize, Validate)]
+struct Defaults {
+    #[serde(default = "default_port")]
+    #[range(min = 1)]
+    port: u16,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    opaque: Opaque,
+    #[serde(default = "default_token")]
+    token: ecr_config::Secret<String>,
+    plain: Option<String>,
+}
+
+#[derive(serde::Deserialize, Validate)]
+#[serde(default)]
+struct Tuning {
+    retries: u8,
+    region: String,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Tuning {
+            retries: 3,
+            region: "us-east-1".into(),
+        }
+    }
+}
+
+#[test]
+fn serde_defaults_are_in_the_schema_and_the_docs() {
+    assert_eq!(property::<Defaults>("port")["default"], 443);
+    assert_eq!(property::<Defaults>("tags")["default"], json!([]));
+    assert_eq!(
+        property::<Defaults>("opaque").get("default"),
+        None,
+        "not Serialize"
+    );
+    // A default is printed whole: never one that may hold a secret.
+    assert_eq!(property::<Defaults>("token").get("default"), None);
+    assert_eq!(property::<Defaults>("plain").get("default"), None);
+    assert_eq!(property::<Tuning>("retries")["default"], 3);
+    assert_eq!(property::<Tuning>("region")["default"], "us-east-1");
+    let docs = Defaults::markdown_reference();
+    assert!(docs.contains("Default: 443"), "{docs}");
+    assert!(docs.contains("Default: `[]`"), "{docs}");
+    assert_eq!(docs.matches("Default:").count(), 2, "{docs}");
+    assert!(!docs.contains("hunter2") && !Defaults::json_schema().to_string().contains("hunter2"));
+    let docs = Tuning::markdown_reference();
+    assert!(
+        docs.contains("Default: 3") && docs.contains("Default: \"us-east-1\""),
+        "{docs}"
+    );
+    // The parser reads a missing property as serde does.
+    assert_eq!(findings::<Defaults>("{}"), [""; 0]);
+    assert_eq!(findings::<Tuning>("{}"), [""; 0]);
+}

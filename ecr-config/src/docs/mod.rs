@@ -320,7 +320,19 @@ fn constraints(field: &FieldMeta) -> Vec<String> {
         lines.push(enum_values(meta));
     }
     let mut ranked = crate::rules::Lines::default();
-    crate::rules::docs(field.rules, shape, field.required, &mut ranked);
+    // A declared default replaces the one a constant implies.
+    let default = crate::rules::shown_default(field);
+    let constant_default = !field.required && default.is_none();
+    crate::rules::docs(field.rules, shape, constant_default, &mut ranked);
+    if let Some(default) = default {
+        let json = default.to_string();
+        let shown = if default.is_object() || default.is_array() {
+            code(&json)
+        } else {
+            text(&json)
+        };
+        ranked.push(crate::rules::rank::DEFAULT, format!("Default: {shown}"));
+    }
     lines.extend(ranked.into_sorted());
     if holds_secret((field.shape)()) {
         lines.push("Secret: never shown in reports or logs".to_owned());

@@ -68,5 +68,33 @@ macro_rules! __impl_json_schema {
     ($($tokens:tt)*) => {};
 }
 
+/// A serde default as JSON, when its type is `Serialize`: the derive calls
+/// `(&&DefaultJson(&value)).__ecr_json()`, which finds [`DefaultViaSerialize`] for a
+/// `Serialize` type and [`DefaultNotSerialized`] for any other (autoref specialization).
+#[derive(Debug)]
+pub struct DefaultJson<'a, T>(pub &'a T);
+
+pub trait DefaultViaSerialize {
+    fn __ecr_json(&self) -> Option<serde_json::Value>;
+}
+
+impl<T: serde::Serialize> DefaultViaSerialize for &DefaultJson<'_, T> {
+    #[inline]
+    fn __ecr_json(&self) -> Option<serde_json::Value> {
+        serde_json::to_value(self.0).ok()
+    }
+}
+
+pub trait DefaultNotSerialized {
+    fn __ecr_json(&self) -> Option<serde_json::Value>;
+}
+
+impl<T> DefaultNotSerialized for DefaultJson<'_, T> {
+    #[inline]
+    fn __ecr_json(&self) -> Option<serde_json::Value> {
+        None
+    }
+}
+
 /// For tests comparing the compile-time checker with the runtime parser.
 pub use crate::parse::const_document;

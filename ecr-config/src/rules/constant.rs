@@ -80,8 +80,8 @@ pub(crate) fn schema(value: &str, required: bool, schema: &mut Map<String, Value
 }
 
 #[inline]
-pub(crate) fn docs(value: &str, required: bool, lines: &mut Lines) {
-    if !required {
+pub(crate) fn docs(value: &str, is_default: bool, lines: &mut Lines) {
+    if is_default {
         lines.push(
             rank::DEFAULT,
             format!("Default: {}", crate::docs::quoted(value)),

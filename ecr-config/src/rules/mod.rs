@@ -176,9 +176,10 @@ pub(crate) fn schema(rules: &[Rule], shape: &Shape, required: bool, out: &mut Ma
     }
 }
 
-/// The reference docs' lines about a property's `rules`, in the settings page's order.
+/// The reference docs' lines about a property's `rules`, in the settings page's order;
+/// `constant_is_default` for an optional property with no default of its own.
 #[inline]
-pub(crate) fn docs(rules: &[Rule], shape: &Shape, required: bool, lines: &mut Lines) {
+pub(crate) fn docs(rules: &[Rule], shape: &Shape, constant_is_default: bool, lines: &mut Lines) {
     // A number's bounds are stated with or without a `range`: the type's own (`u8`: 0 to 255).
     let mut bounds = range::Bounds::default();
     for rule in rules {
@@ -189,11 +190,49 @@ pub(crate) fn docs(rules: &[Rule], shape: &Shape, required: bool, lines: &mut Li
                 bounds: declared, ..
             } => bounds = declared,
             Rule::MultipleOf { ref divisor, .. } => multiple_of::docs(divisor, lines),
-            Rule::Const { value, .. } => constant::docs(value, required, lines),
+            Rule::Const { value, .. } => constant::docs(value, constant_is_default, lines),
             Rule::ContentMediaType { media_type, .. } => media_type::docs(media_type, lines),
         }
     }
     range::docs(&bounds, shape, lines);
+}
+
+/// The default serde gives a missing property, as JSON, to state in the schema and docs; never
+/// when the field's type holds a secret anywhere (a default is printed whole).
+#[inline]
+pub(crate) fn shown_default(field: &crate::meta::FieldMeta) -> Option<Value> {
+    let default = field.default?;
+    if holds_secret((field.shape)(), &mut Vec::new()) {
+        return None;
+    }
+    // An absent `Option` is no value to state (and `null` is not one it takes).
+    default().filter(|value| !(value.is_null() && matches!((field.shape)(), Shape::Optional(_))))
+}
+
+/// Whether a value of `shape` may hold a `Secret`, at any depth; `seen` stops recursive types.
+fn holds_secret(shape: &'static Shape, seen: &mut Vec<*const crate::meta::StructMeta>) -> bool {
+    match shape {
+        Shape::Sensitive(_) => true,
+        Shape::Optional(inner) | Shape::Array(inner) | Shape::Map(inner) => {
+            holds_secret(inner(), seen)
+        }
+        Shape::Object(meta) => {
+            let pointer: *const crate::meta::StructMeta = *meta;
+            if seen.contains(&pointer) {
+                return false;
+            }
+            seen.push(pointer);
+            meta.fields
+                .iter()
+                .any(|field| holds_secret((field.shape)(), seen))
+        }
+        Shape::Any
+        | Shape::Boolean
+        | Shape::Integer { .. }
+        | Shape::Number
+        | Shape::Str
+        | Shape::Enum(_) => false,
+    }
 }
 
 /// Where a line stands among a property's lines in the docs (the settings page's order);

@@ -159,6 +159,9 @@ impl Generator<'_> {
         }
         let shape = crate::parse::check::unwrap((field.shape)());
         crate::rules::schema(field.rules, shape, field.required, &mut schema);
+        if let Some(default) = crate::rules::shown_default(field) {
+            schema.insert("default".into(), default);
+        }
         Value::Object(schema)
     }
 }
