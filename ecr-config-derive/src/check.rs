@@ -17,7 +17,12 @@ pub(crate) fn check(input: &Input<'_>, errors: &mut Errors) -> Checked {
             .enumerate()
             .map(|(position, field)| {
                 errors.at_position(position + 1);
-                rules::check(&field.attrs.rules, position, errors)
+                let mut checked = rules::check(&field.attrs.rules, position, errors);
+                // The one rule about other fields.
+                if let Some(requires) = &field.attrs.rules.requires {
+                    checked.requires = requires.check(field, fields, errors);
+                }
+                checked
             })
             .collect(),
         Shape::Enum { .. } => Vec::new(),

@@ -30,6 +30,7 @@ use syn::{DeriveInput, parse_macro_input};
         pattern,
         range,
         multiple_of,
+        requires,
         title,
         constant,
         content_media_type,

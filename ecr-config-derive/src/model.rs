@@ -206,7 +206,7 @@ fn default_value(
 }
 
 /// serde reads a missing `Option` field as `None`, so such a property is not required.
-fn is_option(ty: &Type) -> bool {
+pub(crate) fn is_option(ty: &Type) -> bool {
     match ty {
         Type::Path(path) if path.qself.is_none() => path
             .path

@@ -7,7 +7,7 @@ use smol_str::SmolStr;
 
 use crate::FieldPath;
 use crate::rules::message::{self, Message, Num};
-use crate::rules::{constant, len, media_type, multiple_of, pattern, range};
+use crate::rules::{constant, len, media_type, multiple_of, pattern, range, requires};
 
 /// The JSON Schema keyword a finding is about. `Display` prints the keyword as JSON Schema
 /// spells it (`minLength`, `additionalProperties`, …).
@@ -52,6 +52,8 @@ pub enum Keyword {
     ExclusiveMaximum,
     /// A number that is not a multiple of the declared one.
     MultipleOf,
+    /// A property given without a property it requires.
+    DependentRequired,
     /// A string that does not hold the declared media type (a JSON text).
     ContentMediaType,
 }
@@ -79,6 +81,7 @@ impl Keyword {
             Keyword::ExclusiveMinimum => "exclusiveMinimum",
             Keyword::ExclusiveMaximum => "exclusiveMaximum",
             Keyword::MultipleOf => "multipleOf",
+            Keyword::DependentRequired => "dependentRequired",
             Keyword::ContentMediaType => "contentMediaType",
         }
     }
@@ -143,6 +146,11 @@ pub enum Detail {
         divisor: Number,
         /// The number found.
         found: Number,
+    },
+    /// `dependentRequired`: the property (the pointer names it) is given without `missing`.
+    DependentRequired {
+        /// The serialized name of the property required and missing.
+        missing: &'static str,
     },
     /// `enum`: the allowed (serialized) values.
     Enum {
@@ -315,6 +323,7 @@ impl Detail {
             Detail::MultipleOf { divisor, found } => {
                 multiple_of::message(Num::from(*divisor), Num::from(*found))
             }
+            Detail::DependentRequired { missing } => requires::message(missing),
             Detail::Const { expected } => constant::message(expected),
             Detail::ContentMediaType {
                 media_type,

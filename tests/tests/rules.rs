@@ -316,3 +316,46 @@ fn serde_defaults_are_in_the_schema_and_the_docs() {
     assert_eq!(findings::<Defaults>("{}"), [""; 0]);
     assert_eq!(findings::<Tuning>("{}"), [""; 0]);
 }
+
+#[derive(serde::Deserialize, Validate)]
+#[serde(rename_all = "camelCase")]
+struct Login {
+    user_name: Option<String>,
+    password: Option<String>,
+    #[requires(user_name, password)]
+    mfa_token: Option<String>,
+    #[requires(region, message = "a role needs its region")]
+    role_arn: Option<String>,
+    region: String,
+}
+
+#[test]
+fn requires_is_dependent_required() {
+    assert_eq!(findings::<Login>(r#"{"region": "x"}"#), [""; 0]);
+    let text =
+        r#"{"userName": "u", "password": "p", "mfaToken": "1", "roleArn": "r", "region": "x"}"#;
+    assert_eq!(findings::<Login>(text), [""; 0]);
+    assert_eq!(
+        findings::<Login>(r#"{"mfaToken": "1", "region": "x"}"#),
+        [
+            "1:2: /mfaToken: requires \"userName\", which is missing (dependentRequired)",
+            "1:2: /mfaToken: requires \"password\", which is missing (dependentRequired)",
+        ]
+    );
+    // A required property missing is that property's finding, not the rule's again.
+    assert_eq!(
+        parsed::<Login>(r#"{"roleArn": "r"}"#),
+        ["1:1: /region: required property is missing (required)"]
+    );
+    assert_eq!(
+        compile_time::<Login>(r#"{"roleArn": "r"}"#),
+        parsed::<Login>(r#"{"roleArn": "r"}"#)
+    );
+    let schema = Login::json_schema();
+    assert_eq!(
+        schema["dependentRequired"],
+        json!({"mfaToken": ["userName", "password"], "roleArn": ["region"]})
+    );
+    let docs = Login::markdown_reference();
+    assert!(docs.contains("Requires: `userName`, `password`"), "{docs}");
+}

@@ -133,7 +133,13 @@ macro_rules! groups {
         $test:ident: $file:literal, $description:literal, $(#[$rule:meta])* v: $ty:ty;
     )*) => {
         /// Every group run, as `(file, description)`.
-        const RUN: &[(&str, &str)] = &[$(($file, $description),)* ENUM_IN_PROPERTIES];
+        const RUN: &[(&str, &str)] = &[
+            $(($file, $description),)*
+            ENUM_IN_PROPERTIES,
+            DEPENDENT_REQUIRED[0],
+            DEPENDENT_REQUIRED[1],
+            DEPENDENT_REQUIRED[2],
+        ];
 
         $(
             #[test]
@@ -241,6 +247,56 @@ enum Nul {
 
 const ENUM_IN_PROPERTIES: (&str, &str) = ("enum", "enums in properties");
 
+/// The `dependentRequired` groups: schemas of objects, checked as is.
+const DEPENDENT_REQUIRED: [(&str, &str); 3] = [
+    ("dependentRequired", "single dependency"),
+    ("dependentRequired", "multiple dependents required"),
+    ("dependentRequired", "dependencies with escaped characters"),
+];
+
+/// `{"dependentRequired": {"bar": ["foo"]}}`.
+#[derive(serde::Deserialize, Validate)]
+#[allow(dead_code, reason = "read by the checkers")]
+struct SingleDependency {
+    foo: Option<Value>,
+    #[requires(foo)]
+    bar: Option<Value>,
+}
+
+/// `{"dependentRequired": {"quux": ["foo", "bar"]}}`.
+#[derive(serde::Deserialize, Validate)]
+#[allow(dead_code, reason = "read by the checkers")]
+struct MultipleDependents {
+    foo: Option<Value>,
+    bar: Option<Value>,
+    #[requires(foo, bar)]
+    quux: Option<Value>,
+}
+
+/// `{"dependentRequired": {"foo\nbar": ["foo\rbar"], "foo\"bar": ["foo'bar"]}}`.
+#[derive(serde::Deserialize, Validate)]
+#[allow(dead_code, reason = "read by the checkers")]
+struct EscapedDependents {
+    #[serde(rename = "foo\nbar")]
+    #[requires(carriage_return)]
+    newline: Option<Value>,
+    #[serde(rename = "foo\rbar")]
+    carriage_return: Option<Value>,
+    #[serde(rename = "foo\"bar")]
+    #[requires(apostrophe)]
+    quote: Option<Value>,
+    #[serde(rename = "foo'bar")]
+    apostrophe: Option<Value>,
+}
+
+#[test]
+fn dependent_required() {
+    let [single, multiple, escaped] = DEPENDENT_REQUIRED;
+    run::<SingleDependency>(single.0, single.1, false);
+    run::<MultipleDependents>(multiple.0, multiple.1, false);
+    run::<EscapedDependents>(escaped.0, escaped.1, false);
+}
+
 /// The schema is an object's: checked as is.
 #[test]
 fn enum_in_properties() {
@@ -270,6 +326,11 @@ enum Bar {
 
 /// The groups of the copied files not run, and why: `(file, description, reason)`.
 const LEFT_OUT: &[(&str, &str, &str)] = &[
+    (
+        "dependentRequired",
+        "empty dependents",
+        "`#[requires()]` with no field is a compile error: it would require nothing",
+    ),
     (
         "const",
         "*",
@@ -345,6 +406,7 @@ const FILES: &[&str] = &[
     "exclusiveMinimum",
     "exclusiveMaximum",
     "multipleOf",
+    "dependentRequired",
     "pattern",
     "const",
     "enum",

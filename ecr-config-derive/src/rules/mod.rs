@@ -18,11 +18,13 @@ pub(crate) mod media_type;
 pub(crate) mod multiple_of;
 pub(crate) mod pattern;
 pub(crate) mod range;
+pub(crate) mod requires;
 
 use self::len::Len;
 use self::multiple_of::MultipleOf;
 use self::pattern::Matcher;
 use self::range::Range;
+use self::requires::{Requires, Target};
 
 /// The attributes that are rules (they belong on fields only).
 pub(crate) const NAMES: &[&str] = &[
@@ -30,6 +32,7 @@ pub(crate) const NAMES: &[&str] = &[
     pattern::NAME,
     range::NAME,
     multiple_of::NAME,
+    requires::NAME,
     constant::NAME,
     media_type::NAME,
 ];
@@ -41,6 +44,7 @@ pub(crate) struct Rules {
     pub(crate) pattern: Option<StrAttr>,
     pub(crate) range: Option<Range>,
     pub(crate) multiple_of: Option<MultipleOf>,
+    pub(crate) requires: Option<Requires>,
     pub(crate) constant: Option<StrAttr>,
     pub(crate) media_type: Option<StrAttr>,
 }
@@ -69,6 +73,12 @@ pub(crate) fn parse(name: &str, attr: &Attribute, rules: &mut Rules, errors: &mu
                     KEEP_ONE,
                     errors,
                 );
+            }
+        }
+        requires::NAME => {
+            if let Some(requires) = errors.ok(Requires::parse(attr)) {
+                let hint = ": list every field required in one `#[requires(a, b)]`";
+                set_once(&mut rules.requires, requires, attr, name, hint, errors);
             }
         }
         pattern::NAME => {
@@ -109,6 +119,8 @@ pub(crate) fn parse(name: &str, attr: &Attribute, rules: &mut Rules, errors: &mu
 pub(crate) struct Checked {
     /// The compiled `#[pattern]`.
     pub(crate) matcher: Option<Matcher>,
+    /// The fields `#[requires]` names, resolved (`check::check`, which sees every field).
+    pub(crate) requires: Vec<Target>,
 }
 
 /// The compile-time checks of a field's rules, alone and against each other; `position`
@@ -130,7 +142,10 @@ pub(crate) fn check(rules: &Rules, position: usize, errors: &mut Errors) -> Chec
         .pattern
         .as_ref()
         .and_then(|pattern| pattern::check(pattern, rules.len.as_ref(), position, errors));
-    Checked { matcher }
+    Checked {
+        matcher,
+        requires: Vec::new(),
+    }
 }
 
 /// The checks `validate` makes, in the rules' order; `value` is the field's value spanned at
@@ -154,6 +169,9 @@ pub(crate) fn emit_checks(
     if let Some(media_type) = &rules.media_type {
         checks.extend(media_type::emit_check(media_type, &value(media_type.span)));
     }
+    if let Some(requires) = &rules.requires {
+        checks.extend(requires.emit_check(&checked.requires, &value(requires.span)));
+    }
     checks
 }
 
@@ -163,6 +181,7 @@ pub(crate) fn spans(rules: &Rules) -> Vec<Span> {
     out.extend(rules.len.as_ref().map(|len| len.span));
     out.extend(rules.pattern.as_ref().map(|pattern| pattern.span));
     out.extend(rules.range.as_ref().map(|range| range.span));
+    out.extend(rules.requires.as_ref().map(|requires| requires.span));
     out.extend(
         rules
             .multiple_of
@@ -184,6 +203,8 @@ pub(crate) fn emit_rules(rules: &Rules, checked: &Checked) -> Vec<TokenStream> {
     out.extend(rules.multiple_of.as_ref().map(MultipleOf::emit_rule));
     out.extend(rules.constant.as_ref().map(constant::emit_rule));
     out.extend(rules.media_type.as_ref().map(media_type::emit_rule));
+    let requires = rules.requires.as_ref();
+    out.extend(requires.map(|requires| requires.emit_rule(&checked.requires)));
     out
 }
 
@@ -197,6 +218,8 @@ pub(crate) fn emit_const_rules(rules: &Rules, checked: &Checked) -> Vec<TokenStr
     out.extend(rules.multiple_of.as_ref().map(MultipleOf::emit_const_rule));
     out.extend(rules.constant.as_ref().map(constant::emit_rule));
     out.extend(rules.media_type.as_ref().map(media_type::emit_const_rule));
+    let requires = rules.requires.as_ref();
+    out.extend(requires.map(|requires| requires.emit_const_rule(&checked.requires)));
     out
 }
 

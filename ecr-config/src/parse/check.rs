@@ -16,7 +16,7 @@ use crate::__private::compile_time::OUT_OF_RANGE;
 use crate::__private::suggest::closest;
 use crate::error::{Detail, Keyword, Number, ValidationError};
 use crate::meta::{EnumMeta, FieldMeta, Rule, Shape, StructMeta};
-use crate::rules::{constant, len, media_type, multiple_of, pattern, range};
+use crate::rules::{constant, len, media_type, multiple_of, pattern, range, requires};
 use crate::{FieldPath, ValidationErrors};
 
 use super::reader::{Key, Reader, Stop};
@@ -335,6 +335,8 @@ impl<'a> Checker<'a> {
         // The keys given that the struct does not declare, to tell their duplicates.
         let mut others = Strings::default();
         let mut count = 0;
+        // The fields given that require others, and where their keys are.
+        let mut dependents = Vec::new();
         while let Some((key, key_span)) = self.key(count == 0)? {
             count += 1;
             if let Some(k) = fields.position(&key) {
@@ -342,7 +344,13 @@ impl<'a> Checker<'a> {
                 let member_place = place.map(|place| self.secrets.declared(place, field));
                 if given.insert(k) {
                     // Reported, and its value checked like the first's.
-                    self.duplicate(&key, key_span, path);
+                    self.duplicate(&key, key_span.clone(), path);
+                } else if field
+                    .rules
+                    .iter()
+                    .any(|rule| matches!(rule, Rule::Requires { .. }))
+                {
+                    dependents.push((field, key_span));
                 }
                 self.field(field, member_place, &path.key(field.name), depth)?;
             } else {
@@ -372,6 +380,32 @@ impl<'a> Checker<'a> {
                     Detail::Required,
                 );
             }
+        }
+        for (field, key_span) in dependents {
+            let mut errors = ValidationErrors::new();
+            for rule in field.rules {
+                let &Rule::Requires {
+                    properties,
+                    message,
+                } = rule
+                else {
+                    continue;
+                };
+                for &property in properties {
+                    // A required property missing is that property's finding (`required`).
+                    let missing = fields
+                        .position(property)
+                        .is_some_and(|k| !given.contains(k) && !fields.get(k).required);
+                    if missing {
+                        requires::failed(property, message, &path.key(field.name), &mut errors);
+                    }
+                }
+            }
+            self.findings
+                .extend(errors.into_iter().map(|error| Located {
+                    error,
+                    span: key_span.clone(),
+                }));
         }
         Ok(count)
     }
@@ -610,6 +644,8 @@ fn rule_check(rule: &Rule, read: &Read<'_>, path: &FieldPath<'_>, errors: &mut V
                 multiple_of::check_text(raw, divisor, message, path, errors);
             }
         }
+        // The object's rule, checked with its members (`Checker::object`).
+        Rule::Requires { .. } => {}
         Rule::Const { value, message } => constant::check(text, value, message, path, errors),
         Rule::ContentMediaType { message, .. } => media_type::check(text, message, path, errors),
     }

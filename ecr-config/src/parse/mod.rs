@@ -111,6 +111,14 @@ fn fast<'de, T: Deserialize<'de> + Validate>(
     let errors = match value.validate() {
         Ok(()) if trail.passed().is_empty() => return Some(Ok(value)),
         Ok(()) => ValidationErrors::new(),
+        // A `dependentRequired` finding is at a key, which only the slow path locates.
+        Err(errors)
+            if errors
+                .iter()
+                .any(|e| e.keyword() == Keyword::DependentRequired) =>
+        {
+            return None;
+        }
         Err(errors) => errors,
     };
     let passed = trail.take_passed();

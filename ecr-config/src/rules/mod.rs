@@ -30,6 +30,7 @@ pub mod message;
 pub mod multiple_of;
 pub mod pattern;
 pub mod range;
+pub mod requires;
 
 /// One declared constraint of a field. `message` is the rule's `message = "…"`, which
 /// replaces the sentence of its findings.
@@ -68,6 +69,13 @@ pub enum Rule {
         /// The findings' sentence, if declared.
         message: Option<&'static str>,
     },
+    /// `#[requires(a, b)]`: when the field is given, these properties must be too.
+    Requires {
+        /// The serialized names of the properties required.
+        properties: &'static [&'static str],
+        /// The findings' sentence, if declared.
+        message: Option<&'static str>,
+    },
     /// `#[constant("…")]`.
     Const {
         /// The only value allowed.
@@ -92,6 +100,7 @@ impl Rule {
             | Rule::Pattern { message, .. }
             | Rule::Range { message, .. }
             | Rule::MultipleOf { message, .. }
+            | Rule::Requires { message, .. }
             | Rule::Const { message, .. }
             | Rule::ContentMediaType { message, .. } => message,
         }
@@ -119,6 +128,11 @@ impl fmt::Debug for Rule {
             Rule::MultipleOf { divisor, .. } => {
                 let mut out = f.debug_struct("MultipleOf");
                 out.field("divisor", &divisor.number);
+                out
+            }
+            Rule::Requires { properties, .. } => {
+                let mut out = f.debug_struct("Requires");
+                out.field("properties", properties);
                 out
             }
             Rule::Const { value, .. } => {
@@ -149,6 +163,7 @@ impl PartialEq for Rule {
             }
             (Rule::Range { bounds: a, .. }, Rule::Range { bounds: b, .. }) => a == b,
             (Rule::MultipleOf { divisor: a, .. }, Rule::MultipleOf { divisor: b, .. }) => a == b,
+            (Rule::Requires { properties: a, .. }, Rule::Requires { properties: b, .. }) => a == b,
             (Rule::Pattern { pattern: a, .. }, Rule::Pattern { pattern: b, .. })
             | (Rule::Const { value: a, .. }, Rule::Const { value: b, .. })
             | (
@@ -170,6 +185,8 @@ pub(crate) fn schema(rules: &[Rule], shape: &Shape, required: bool, out: &mut Ma
             Rule::Pattern { pattern, .. } => pattern::schema(pattern, out),
             Rule::Range { ref bounds, .. } => range::schema(bounds, out),
             Rule::MultipleOf { ref divisor, .. } => multiple_of::schema(divisor, out),
+            // The object's keyword (`requires::schema`).
+            Rule::Requires { .. } => {}
             Rule::Const { value, .. } => constant::schema(value, required, out),
             Rule::ContentMediaType { media_type, .. } => media_type::schema(media_type, out),
         }
@@ -190,6 +207,7 @@ pub(crate) fn docs(rules: &[Rule], shape: &Shape, constant_is_default: bool, lin
                 bounds: declared, ..
             } => bounds = declared,
             Rule::MultipleOf { ref divisor, .. } => multiple_of::docs(divisor, lines),
+            Rule::Requires { properties, .. } => requires::docs(properties, lines),
             Rule::Const { value, .. } => constant::docs(value, constant_is_default, lines),
             Rule::ContentMediaType { media_type, .. } => media_type::docs(media_type, lines),
         }
@@ -246,6 +264,7 @@ pub(crate) mod rank {
     pub(crate) const FORMAT: u8 = 50;
     pub(crate) const DEFAULT: u8 = 60;
     pub(crate) const CONSTANT: u8 = 70;
+    pub(crate) const REQUIRES: u8 = 75;
 }
 
 /// A property's lines in the docs, ranked.

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value, json};
 
 use crate::error::Number;
-use crate::meta::{FieldMeta, Shape, StructMeta};
+use crate::meta::{FieldMeta, Rule, Shape, StructMeta};
 
 #[cfg(feature = "schemars")]
 pub(crate) mod schemars;
@@ -116,17 +116,24 @@ impl Generator<'_> {
         let mut properties = Map::new();
         let mut required = Vec::new();
         let mut fields = Vec::new();
+        let mut dependents = Vec::new();
         flattened(meta, &mut fields);
         for field in fields {
             properties.insert(field.name.into(), self.property(field));
             if field.required {
                 required.push(Value::from(field.name));
             }
+            for rule in field.rules {
+                if let Rule::Requires { properties, .. } = *rule {
+                    dependents.push((field.name, properties));
+                }
+            }
         }
         schema.insert("properties".into(), Value::Object(properties));
         if !required.is_empty() {
             schema.insert("required".into(), Value::Array(required));
         }
+        crate::rules::requires::schema(&dependents, &mut schema);
         if meta.deny_unknown_fields {
             schema.insert("additionalProperties".into(), false.into());
         }

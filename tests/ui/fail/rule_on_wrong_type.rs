@@ -37,4 +37,11 @@ struct MultipleOfOnString {
     minutes: String,
 }
 
+#[derive(Validate)]
+struct RequiresOnRequired {
+    token: Option<String>,
+    #[requires(token)]
+    user: String,
+}
+
 fn main() {}

@@ -6,7 +6,7 @@ use crate::error::{Keyword, Number};
 use crate::path::FieldPath;
 use crate::rules::constant::equal as str_eq;
 use crate::rules::message::{self, Message, Num};
-use crate::rules::{constant, len, media_type, multiple_of, pattern, range};
+use crate::rules::{constant, len, media_type, multiple_of, pattern, range, requires};
 
 use super::document::{Json, JsonNumber, Member, Node};
 use super::report::{Names, OUT_OF_RANGE, Report};
@@ -220,6 +220,65 @@ const fn fields(
         if value(field.shape, &member.value, &at, report) {
             rules(field.rules, &member.value, &at, report);
         }
+        requires(field, member, members, meta, &at, report);
+    }
+}
+
+/// `#[requires]` of a field given as `member`: at its key, each required property missing.
+#[inline]
+const fn requires(
+    field: &ConstField,
+    member: &Member,
+    members: &[Member],
+    meta: &ConstStruct,
+    at: &FieldPath<'_>,
+    report: &mut Report,
+) {
+    if given(Some(member), report.names).is_none() {
+        return;
+    }
+    let mut i = 0;
+    while i < field.rules.len() {
+        if let ConstRule::Requires {
+            properties,
+            idents,
+            message,
+        } = field.rules[i]
+        {
+            let names = match report.names {
+                Names::Serialized => properties,
+                Names::Rust => idents,
+            };
+            let mut k = 0;
+            while k < names.len() {
+                // A required property missing is that property's finding (`required`).
+                let required = match find_field(meta, names[k], report.names) {
+                    Some(target) => target.required,
+                    None => false,
+                };
+                if !required && given(find_member(members, names[k]), report.names).is_none() {
+                    let words = requires::message(properties[k]).unless(message);
+                    let keyword = Keyword::DependentRequired;
+                    report.finding(member.line, member.column, at, keyword, &words);
+                }
+                k += 1;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The member, unless it is absent: in a Rust literal, `None` is an absent property.
+#[inline]
+const fn given(member: Option<&Member>, names: Names) -> Option<&Member> {
+    match member {
+        Some(Member {
+            value: Node {
+                value: Json::Null, ..
+            },
+            ..
+        }) if matches!(names, Names::Rust) => None,
+        other => other,
     }
 }
 
@@ -384,6 +443,8 @@ const fn rule(rule: &ConstRule, node: &Node, path: &FieldPath<'_>, report: &mut 
                 );
             }
         }
+        // The object's rule, checked with its members (`requires`).
+        ConstRule::Requires { .. } => {}
         ConstRule::Const { value, message } => {
             if let Some(text) = text
                 && !constant::equal(text, value)

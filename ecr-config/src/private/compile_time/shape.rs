@@ -137,6 +137,15 @@ pub enum ConstRule {
         /// `message = "…"`.
         message: Option<&'static str>,
     },
+    /// `#[requires]`: the properties required when the field is given.
+    Requires {
+        /// Their serialized names.
+        properties: &'static [&'static str],
+        /// Their Rust names (what a literal written in Rust uses).
+        idents: &'static [&'static str],
+        /// `message = "…"`.
+        message: Option<&'static str>,
+    },
     /// `#[constant]`.
     Const {
         /// The only value allowed.
