@@ -73,6 +73,23 @@ impl Tables {
         })
     }
 
+    /// Whether the pattern matches somewhere in `haystack`: the runtime's `Dfa::is_match` on
+    /// these tables, for the derive's own checks (a `#[constant]` against the `#[pattern]`).
+    pub(crate) fn is_match(&self, haystack: &str) -> bool {
+        let stride = self.stride;
+        let mut state = self.start;
+        for &byte in haystack.as_bytes() {
+            if state <= stride {
+                break;
+            }
+            state = usize::from(self.trans[state + usize::from(self.classes[usize::from(byte)])]);
+        }
+        if state > stride {
+            state = usize::from(self.trans[state + stride - 1]);
+        }
+        state == MATCH * stride
+    }
+
     /// Whether every id fits a `u8`, so the narrow table is emitted.
     pub(crate) fn is_narrow(&self) -> bool {
         self.trans.iter().all(|&id| u8::try_from(id).is_ok())

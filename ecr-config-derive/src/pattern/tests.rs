@@ -28,6 +28,11 @@ impl Compiled {
             self.wide.is_match(haystack),
             "narrow and wide disagree"
         );
+        assert_eq!(
+            answer,
+            self.tables.is_match(haystack),
+            "the derive's own matcher and the runtime's disagree on {haystack:?}"
+        );
         if let Some(links) = &self.chain {
             let start_matches = self.tables.start == self.tables.stride;
             assert_eq!(

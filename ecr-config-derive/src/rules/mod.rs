@@ -138,10 +138,13 @@ pub(crate) fn check(rules: &Rules, position: usize, errors: &mut Errors) -> Chec
     if let Some(media_type) = &rules.media_type {
         media_type::check(media_type, errors);
     }
-    let matcher = rules
-        .pattern
-        .as_ref()
-        .and_then(|pattern| pattern::check(pattern, rules.len.as_ref(), position, errors));
+    if let Some(constant) = &rules.constant {
+        constant::check(constant, rules.len.as_ref(), errors);
+    }
+    let matcher = rules.pattern.as_ref().and_then(|pattern| {
+        let (len, constant) = (rules.len.as_ref(), rules.constant.as_ref());
+        pattern::check(pattern, len, constant, position, errors)
+    });
     Checked {
         matcher,
         requires: Vec::new(),

@@ -34,10 +34,23 @@ pub(crate) struct Matcher {
 pub(crate) fn check(
     pattern: &StrAttr,
     len: Option<&Len>,
+    constant: Option<&StrAttr>,
     position: usize,
     errors: &mut Errors,
 ) -> Option<Matcher> {
     let tables = errors.ok(pattern::compile(&pattern.lit))?;
+    if let Some(constant) = constant
+        && !tables.is_match(&constant.lit.value())
+    {
+        errors.error_at(
+            &constant.lit,
+            format!(
+                "the constant {:?} does not match `{}`: no value satisfies both",
+                constant.lit.value(),
+                pattern.lit.value()
+            ),
+        );
+    }
     // Lengths that are not periodic soon enough are not judged: no error beats a wrong one.
     let lengths = Lengths::of(&tables);
     if let Some(lengths) = &lengths {
