@@ -381,6 +381,22 @@ impl<'a> Checker<'a> {
                 );
             }
         }
+        if !dependents.is_empty() {
+            self.dependents(&dependents, &fields, &given, path);
+        }
+        Ok(count)
+    }
+
+    /// `#[requires]` of the fields given (`dependents`, with their keys' spans): each
+    /// property required and not given is a finding at the key.
+    #[inline(never)]
+    fn dependents(
+        &mut self,
+        dependents: &[(&'static FieldMeta, Range<usize>)],
+        fields: &Fields,
+        given: &Given,
+        path: &FieldPath<'_>,
+    ) {
         for (field, key_span) in dependents {
             let mut errors = ValidationErrors::new();
             for rule in field.rules {
@@ -407,7 +423,6 @@ impl<'a> Checker<'a> {
                     span: key_span.clone(),
                 }));
         }
-        Ok(count)
     }
 
     /// A declared field's value at the cursor, its type and then its rules.

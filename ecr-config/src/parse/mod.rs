@@ -111,14 +111,7 @@ fn fast<'de, T: Deserialize<'de> + Validate>(
     let errors = match value.validate() {
         Ok(()) if trail.passed().is_empty() => return Some(Ok(value)),
         Ok(()) => ValidationErrors::new(),
-        // A `dependentRequired` finding is at a key, which only the slow path locates.
-        Err(errors)
-            if errors
-                .iter()
-                .any(|e| e.keyword() == Keyword::DependentRequired) =>
-        {
-            return None;
-        }
+        Err(errors) if at_a_key(&errors) => return None,
         Err(errors) => errors,
     };
     let passed = trail.take_passed();
@@ -133,6 +126,15 @@ fn fast<'de, T: Deserialize<'de> + Validate>(
         objects: objects.records(),
     };
     Some(Err(invalid(input, body, base, &T::SHAPE, errors, read)))
+}
+
+/// Whether a finding is at a key (`dependentRequired`), which only the slow path locates.
+#[cold]
+#[inline(never)]
+fn at_a_key(errors: &ValidationErrors) -> bool {
+    errors
+        .iter()
+        .any(|error| error.keyword() == Keyword::DependentRequired)
 }
 
 /// Where `inner`, a slice of `outer`, starts in it.
