@@ -359,3 +359,33 @@ fn requires_is_dependent_required() {
     let docs = Login::markdown_reference();
     assert!(docs.contains("Requires: `userName`, `password`"), "{docs}");
 }
+
+#[derive(serde::Deserialize, Validate)]
+struct Narrow {
+    #[multiple_of(0.1)]
+    step: f32,
+    #[range(max = 0.1)]
+    ceiling: Option<f32>,
+}
+
+#[test]
+fn an_f32_is_judged_as_the_decimal_it_was_written_as() {
+    // 0.3 read into an `f32` is 0.300000011920928955078125: widened to `f64` as is, it would
+    // be no multiple of 0.1, and `validate` would contradict the text.
+    assert_eq!(
+        findings::<Narrow>(r#"{"step": 0.3, "ceiling": 0.1}"#),
+        [""; 0]
+    );
+    let narrow = Narrow {
+        step: 0.7,
+        ceiling: Some(0.1),
+    };
+    assert_eq!(narrow.validate(), Ok(()));
+    assert_eq!(
+        findings::<Narrow>(r#"{"step": 0.35, "ceiling": 0.11}"#),
+        [
+            "1:10: /step: must be a multiple of 0.1, found 0.35 (multipleOf)",
+            "1:27: /ceiling: must be at most 0.1, found 0.11 (maximum)",
+        ]
+    );
+}

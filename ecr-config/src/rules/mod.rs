@@ -330,11 +330,54 @@ macro_rules! string_target {
 }
 use string_target;
 
+/// The `f64` of the decimal an `f32` reads back from (`0.3f32` is `0.3`, not its binary
+/// value `0.30000001192092896`): the number a document wrote, so that `validate` judges it
+/// as the parser and the compile-time checker judge the text.
+#[inline]
+pub(crate) fn as_written(x: f32) -> f64 {
+    use core::fmt::Write as _;
+    let mut digits = Digits::default();
+    match write!(digits, "{x:e}") {
+        Ok(()) => digits.as_str().parse().unwrap_or(f64::from(x)),
+        Err(_) => f64::from(x),
+    }
+}
+
+/// Room for a float in `{:e}` form (`-1.7976931348623157e308`), on the stack.
+#[derive(Default)]
+pub(crate) struct Digits {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl Digits {
+    pub(crate) fn as_str(&self) -> &str {
+        core::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
+impl core::fmt::Write for Digits {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        let end = self.len + s.len();
+        let slot = self.bytes.get_mut(self.len..end).ok_or(core::fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
 /// A rule's trait for the number types, their references and `Option`s.
 macro_rules! number_target {
     ($trait:ident) => {
         $crate::rules::number_target!(@each $trait, Int as i128: i8, i16, i32, i64, u8, u16, u32, u64);
-        $crate::rules::number_target!(@each $trait, Float as f64: f32, f64);
+        $crate::rules::number_target!(@each $trait, Float as f64: f64);
+
+        impl $trait for f32 {
+            #[inline]
+            fn __ecr_number(&self) -> Option<Number> {
+                Some(Number::Float($crate::rules::as_written(*self)))
+            }
+        }
 
         impl $trait for i128 {
             #[inline]

@@ -161,7 +161,7 @@ pub fn test(value: Number, divisor: &Divisor) -> bool {
             multiple(value % divisor.mantissa, exponent, divisor)
         }
         Number::Float(x) if x.is_finite() => {
-            let mut text = Text::default();
+            let mut text = super::Digits::default();
             // `{:e}` is the shortest decimal that reads back as `x`: `7.5e-3`.
             match write!(text, "{x:e}") {
                 Ok(()) => test_text(text.as_str(), divisor),
@@ -169,29 +169,6 @@ pub fn test(value: Number, divisor: &Divisor) -> bool {
             }
         }
         Number::Float(_) => false,
-    }
-}
-
-/// Room for an `f64` in `{:e}` form (`-1.7976931348623157e308`).
-#[derive(Default)]
-struct Text {
-    bytes: [u8; 32],
-    len: usize,
-}
-
-impl Text {
-    fn as_str(&self) -> &str {
-        core::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
-    }
-}
-
-impl fmt::Write for Text {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = self.len + s.len();
-        let slot = self.bytes.get_mut(self.len..end).ok_or(fmt::Error)?;
-        slot.copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
     }
 }
 
