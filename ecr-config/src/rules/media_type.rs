@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use crate::__private::json::{JsonTextError, check_json_text};
 use crate::__private::length::count_chars;
 use crate::error::{Detail, Keyword, ValidationError};
-use crate::{FieldPath, Secret, ValidationErrors};
+use crate::{FieldPath, ValidationErrors};
 
 use super::message::Message;
 use super::{Lines, rank};
@@ -19,14 +19,7 @@ pub trait MediaTypeTarget {
     fn __ecr_str(&self) -> Option<&str>;
 }
 
-super::string_target!(MediaTypeTarget);
-
-impl MediaTypeTarget for Secret<String> {
-    #[inline]
-    fn __ecr_str(&self) -> Option<&str> {
-        Some(secrecy::ExposeSecret::expose_secret(self))
-    }
-}
+super::string_target!(MediaTypeTarget, secret);
 
 /// The media type `#[content_media_type]` accepts.
 pub const JSON: &str = "application/json";

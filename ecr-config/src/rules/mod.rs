@@ -220,7 +220,7 @@ pub(crate) fn docs(rules: &[Rule], shape: &Shape, constant_is_default: bool, lin
 #[inline]
 pub(crate) fn shown_default(field: &crate::meta::FieldMeta) -> Option<Value> {
     let default = field.default?;
-    if holds_secret((field.shape)(), &mut Vec::new()) {
+    if may_hold_secret((field.shape)(), &mut Vec::new()) {
         return None;
     }
     // An absent `Option` is no value to state (and `null` is not one it takes).
@@ -228,11 +228,11 @@ pub(crate) fn shown_default(field: &crate::meta::FieldMeta) -> Option<Value> {
 }
 
 /// Whether a value of `shape` may hold a `Secret`, at any depth; `seen` stops recursive types.
-fn holds_secret(shape: &'static Shape, seen: &mut Vec<*const crate::meta::StructMeta>) -> bool {
+fn may_hold_secret(shape: &'static Shape, seen: &mut Vec<*const crate::meta::StructMeta>) -> bool {
     match shape {
         Shape::Sensitive(_) => true,
         Shape::Optional(inner) | Shape::Array(inner) | Shape::Map(inner) => {
-            holds_secret(inner(), seen)
+            may_hold_secret(inner(), seen)
         }
         Shape::Object(meta) => {
             let pointer: *const crate::meta::StructMeta = *meta;
@@ -242,7 +242,7 @@ fn holds_secret(shape: &'static Shape, seen: &mut Vec<*const crate::meta::Struct
             seen.push(pointer);
             meta.fields
                 .iter()
-                .any(|field| holds_secret((field.shape)(), seen))
+                .any(|field| may_hold_secret((field.shape)(), seen))
         }
         Shape::Any
         | Shape::Boolean
@@ -287,8 +287,18 @@ impl Lines {
 }
 
 /// A rule's trait for the string types: `String`, `str`, `Box<str>`, `Cow<str>`, references
-/// and `Option`s of them.
+/// and `Option`s of them; with `secret`, for `Secret<String>` too.
 macro_rules! string_target {
+    ($trait:ident, secret) => {
+        $crate::rules::string_target!($trait);
+
+        impl $trait for $crate::Secret<String> {
+            #[inline]
+            fn __ecr_str(&self) -> Option<&str> {
+                Some(secrecy::ExposeSecret::expose_secret(self))
+            }
+        }
+    };
     ($trait:ident) => {
         impl $trait for String {
             #[inline]

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use crate::error::{Detail, Keyword, ValidationError};
-use crate::{FieldPath, Secret, ValidationErrors};
+use crate::{FieldPath, ValidationErrors};
 
 use super::message::Message;
 use super::{Lines, rank};
@@ -23,14 +23,7 @@ pub trait PatternTarget {
     fn __ecr_str(&self) -> Option<&str>;
 }
 
-super::string_target!(PatternTarget);
-
-impl PatternTarget for Secret<String> {
-    #[inline]
-    fn __ecr_str(&self) -> Option<&str> {
-        Some(secrecy::ExposeSecret::expose_secret(self))
-    }
-}
+super::string_target!(PatternTarget, secret);
 
 /// `must match PATTERN`.
 #[inline]
