@@ -295,8 +295,17 @@ pub(crate) fn parse_keys<T>(
             continue_after_comma(input)?;
             continue;
         }
-        let bound = value(input)?;
-        let Some(slot) = keys.iter().position(|k| *k == name) else {
+        let slot = keys.iter().position(|k| *k == name);
+        // An unknown key's value is not read: its error would be about the wrong thing.
+        let bound = if slot.is_some() {
+            Some(value(input)?)
+        } else {
+            while !input.is_empty() && !input.peek(Token![,]) {
+                input.parse::<proc_macro2::TokenTree>()?;
+            }
+            None
+        };
+        let (Some(slot), Some(bound)) = (slot, bound) else {
             let expected = match known.as_slice() {
                 [one] => format!("`{one}`"),
                 [rest @ .., last] => format!(

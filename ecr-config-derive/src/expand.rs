@@ -86,6 +86,7 @@ fn expand_struct(
         .iter()
         .filter_map(|field| field.matcher.as_ref())
         .map(|matcher| &matcher.item);
+    let assertions = checked.fields.iter().flat_map(|field| &field.assertions);
     let field_meta = validated
         .iter()
         .map(|(field, checked)| field_meta(field, checked));
@@ -98,6 +99,7 @@ fn expand_struct(
     quote! {
         const _: () = {
             #(#matchers)*
+            #(#assertions)*
 
             #[automatically_derived]
             impl #impl_generics ::ecr_config::Validate for #ident #ty_generics #where_clause {

@@ -30,9 +30,11 @@ use syn::{DeriveInput, parse_macro_input};
         pattern,
         range,
         multiple_of,
+        unique,
         requires,
         title,
         constant,
+        format,
         content_media_type,
         validate,
         example

@@ -7,7 +7,9 @@ use smol_str::SmolStr;
 
 use crate::FieldPath;
 use crate::rules::message::{self, Message, Num};
-use crate::rules::{constant, len, media_type, multiple_of, pattern, range, requires};
+use crate::rules::{
+    constant, format, len, media_type, multiple_of, pattern, range, requires, unique,
+};
 
 /// The JSON Schema keyword a finding is about. `Display` prints the keyword as JSON Schema
 /// spells it (`minLength`, `additionalProperties`, …).
@@ -52,8 +54,12 @@ pub enum Keyword {
     ExclusiveMaximum,
     /// A number that is not a multiple of the declared one.
     MultipleOf,
+    /// A list item equal to an earlier one.
+    UniqueItems,
     /// A property given without a property it requires.
     DependentRequired,
+    /// A string not in the declared format.
+    Format,
     /// A string that does not hold the declared media type (a JSON text).
     ContentMediaType,
 }
@@ -82,6 +88,8 @@ impl Keyword {
             Keyword::ExclusiveMaximum => "exclusiveMaximum",
             Keyword::MultipleOf => "multipleOf",
             Keyword::DependentRequired => "dependentRequired",
+            Keyword::UniqueItems => "uniqueItems",
+            Keyword::Format => "format",
             Keyword::ContentMediaType => "contentMediaType",
         }
     }
@@ -147,6 +155,11 @@ pub enum Detail {
         /// The number found.
         found: Number,
     },
+    /// `uniqueItems`: the item (the pointer names it) equals an earlier one.
+    UniqueItems {
+        /// The earlier item's index.
+        first: usize,
+    },
     /// `dependentRequired`: the property (the pointer names it) is given without `missing`.
     DependentRequired {
         /// The serialized name of the property required and missing.
@@ -163,6 +176,11 @@ pub enum Detail {
     Const {
         /// The constant, as serialized.
         expected: &'static str,
+    },
+    /// `format`: the string is not in the declared format.
+    Format {
+        /// The format's name, as JSON Schema spells it (`date-time`).
+        format: &'static str,
     },
     /// `contentMediaType`: the string does not hold a document of this media type.
     ContentMediaType {
@@ -323,8 +341,13 @@ impl Detail {
             Detail::MultipleOf { divisor, found } => {
                 multiple_of::message(Num::from(*divisor), Num::from(*found))
             }
+            Detail::UniqueItems { first } => unique::message(*first),
             Detail::DependentRequired { missing } => requires::message(missing),
             Detail::Const { expected } => constant::message(expected),
+            Detail::Format { format } => match format::Format::named(format) {
+                Some(format) => format::message(format),
+                None => Message::new().str("must be in the format ").str(format),
+            },
             Detail::ContentMediaType {
                 media_type,
                 reason,

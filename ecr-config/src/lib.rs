@@ -49,10 +49,15 @@
 //! | attribute | applies to | JSON Schema keyword(s) | checks |
 //! |---|---|---|---|
 //! | `#[len(N)]`, `#[len(min = A, max = B)]` | strings, `Secret<String>` | `minLength`, `maxLength` | length in Unicode code points, never bytes |
-//! | same | `Vec`, slices, maps | `minItems`, `maxItems` | number of items |
+//! | same | `Vec`, slices | `minItems`, `maxItems` | number of items |
+//! | same | maps | `minProperties`, `maxProperties` | number of members |
 //! | `#[pattern("…")]` | strings, `Secret<String>` | `pattern` | ECMA-262 regex matching somewhere in the string |
-//! | `#[range(min = A, max = B)]` | integers, floats | `minimum`, `maximum` | inclusive bounds |
+//! | `#[range(min = A, max = B, exclusive_min = C, exclusive_max = D)]` (any of them) | integers, floats | `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum` | inclusive and exclusive bounds |
+//! | `#[multiple_of(N)]` (`N > 0`) | integers, floats | `multipleOf` | a multiple of `N`, in exact decimal |
+//! | `#[unique]` | `Vec`, slices, arrays | `uniqueItems` | no two items equal as JSON values (`1` equals `1.0`) |
 //! | `#[constant("…")]` | strings | `const` | equal to the constant |
+//! | `#[requires(a, b)]` | an `Option` field | `dependentRequired` | when the field is given, fields `a` and `b` are too |
+//! | `#[format("…")]` | strings, `Secret<String>` | `format` (asserted) | `date-time`, `date`, `time`, `duration`, `email`, `hostname`, `ipv4`, `ipv6`, `uri`, `uri-reference`, `uuid`, `json-pointer` ([`Format`](meta::Format)) |
 //! | `#[content_media_type("application/json")]` | strings, `Secret<String>` | `contentMediaType` | the string is a JSON text |
 //! | `#[title("…")]`, `///` docs | fields, structs, enums | `title`, `description` | (metadata for schema and docs) |
 //! | `#[validate(skip)]` | any field | | do not validate the field's type |
@@ -98,9 +103,13 @@
 //! | keyword | meaning |
 //! |---|---|
 //! | `minLength`, `maxLength` | string too short or too long, in code points |
-//! | `minItems`, `maxItems` | list or map with too few or too many items |
+//! | `minItems`, `maxItems`, `minProperties`, `maxProperties` | list or map with too few or too many items |
 //! | `pattern` | string not matched by the pattern |
-//! | `minimum`, `maximum` | number out of range |
+//! | `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum` | number out of range |
+//! | `multipleOf` | number that is not a multiple of the declared one |
+//! | `uniqueItems` | list item equal to an earlier one |
+//! | `dependentRequired` | property given without one it requires |
+//! | `format` | string not in the declared format |
 //! | `const` | value other than the constant |
 //! | `enum` | value outside the allowed list |
 //! | `contentMediaType` | string that is not a JSON text |

@@ -6,6 +6,8 @@
 //! ([`Validate::SHAPE`](crate::Validate::SHAPE)); the derive fills it in from the struct.
 
 pub use crate::rules::Rule;
+/// The format of [`Rule::Format`].
+pub use crate::rules::format::Format;
 /// The bounds of [`Rule::Range`].
 pub use crate::rules::range::Bounds;
 

@@ -389,3 +389,90 @@ fn an_f32_is_judged_as_the_decimal_it_was_written_as() {
         ]
     );
 }
+
+#[derive(serde::Deserialize, Validate)]
+struct Formatted {
+    #[format("date-time")]
+    created: String,
+    #[format("email", message = "an address to write to")]
+    owner: Option<String>,
+    #[format("uri")]
+    #[len(max = 40)]
+    endpoint: String,
+    #[format("uuid")]
+    token: ecr_config::Secret<String>,
+}
+
+#[test]
+fn format_is_asserted() {
+    let valid = r#"{"created": "2024-05-01T09:30:00Z", "owner": "ops@example.com",
+        "endpoint": "https://example.com", "token": "123e4567-e89b-12d3-a456-426614174000"}"#;
+    assert_eq!(findings::<Formatted>(valid), [""; 0]);
+    let invalid = r#"{"created": "2024-02-30T09:30:00Z", "owner": "ops",
+        "endpoint": "example.com/a-path-that-is-far-too-long-for-it", "token": "hunter2"}"#;
+    let found = findings::<Formatted>(invalid);
+    assert_eq!(
+        found,
+        [
+            "1:13: /created: must be a date and time (format \"date-time\", RFC 3339 date-time), such as 2024-05-01T09:30:00Z (format)",
+            "1:46: /owner: an address to write to (format)",
+            "2:21: /endpoint: expected at most 40 characters, found 46 (maxLength)",
+            "2:21: /endpoint: must be a URI with a scheme (format \"uri\", RFC 3986 URI), such as https://example.com/path (format)",
+            "2:80: /token: must be a UUID (format \"uuid\", RFC 4122), such as 123e4567-e89b-12d3-a456-426614174000 (format)",
+        ]
+    );
+    assert!(found.iter().all(|line| !line.contains("hunter2")));
+    let created = property::<Formatted>("created");
+    assert_eq!(created["format"], "date-time");
+    assert_eq!(property::<Formatted>("token")["format"], "uuid");
+    let docs = Formatted::markdown_reference();
+    assert!(
+        docs.contains("Format: `date-time` (RFC 3339 date-time, such as `2024-05-01T09:30:00Z`)"),
+        "{docs}"
+    );
+}
+
+#[derive(serde::Deserialize, serde::Serialize, Validate)]
+struct Mirror {
+    url: String,
+    weight: f64,
+}
+
+#[derive(serde::Deserialize, Validate)]
+struct Distinct {
+    #[unique]
+    tags: Vec<String>,
+    #[unique(message = "list each mirror once")]
+    mirrors: Option<Vec<Mirror>>,
+    #[unique]
+    labels: Vec<Value>,
+    #[unique]
+    #[len(max = 3)]
+    tokens: Vec<ecr_config::Secret<String>>,
+}
+
+#[test]
+fn unique_items_are_equal_as_json() {
+    let valid = r#"{"tags": ["a", "b"], "mirrors": [{"url": "x", "weight": 1}, {"url": "x", "weight": 2}],
+        "labels": [1, "1", [1], {"a": 1}], "tokens": ["s1", "s2"]}"#;
+    assert_eq!(findings::<Distinct>(valid), [""; 0]);
+    let invalid = r#"{"tags": ["a", "b", "a", "a"],
+        "mirrors": [{"url": "x", "weight": 1}, {"weight": 1.0, "url": "x"}],
+        "labels": [1, {"a": [1, 2]}, 1.0, {"a": [1.0, 2e0]}], "tokens": ["hunter2", "hunter2"]}"#;
+    let found = findings::<Distinct>(invalid);
+    assert_eq!(
+        found,
+        [
+            "1:21: /tags/2: must be unique; equals item 0 (uniqueItems)",
+            "1:26: /tags/3: must be unique; equals item 0 (uniqueItems)",
+            "2:48: /mirrors/1: list each mirror once (uniqueItems)",
+            "3:38: /labels/2: must be unique; equals item 0 (uniqueItems)",
+            "3:43: /labels/3: must be unique; equals item 1 (uniqueItems)",
+            "3:85: /tokens/1: must be unique; equals item 0 (uniqueItems)",
+        ]
+    );
+    assert!(found.iter().all(|line| !line.contains("hunter2")));
+    assert_eq!(property::<Distinct>("tags")["uniqueItems"], true);
+    let docs = Distinct::markdown_reference();
+    assert!(docs.contains("Unique Items: yes"), "{docs}");
+}

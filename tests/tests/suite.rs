@@ -227,6 +227,32 @@ groups! {
         #[pattern("^\\d+$")] v: String;
     non_bmp: "optional/non-bmp-regex", "Proper UTF-16 surrogate pair handling: pattern",
         #[pattern("^\u{1F432}*$")] v: String;
+    unique_items: "uniqueItems", "uniqueItems validation", #[unique] v: Vec<Value>;
+    unique_items_false: "uniqueItems", "uniqueItems=false validation", v: Vec<Value>;
+    format_date_time: "optional/format/date-time", "validation of date-time strings",
+        #[format("date-time")] v: String;
+    format_date: "optional/format/date", "validation of date strings",
+        #[format("date")] v: String;
+    format_time: "optional/format/time", "validation of time strings",
+        #[format("time")] v: String;
+    format_duration: "optional/format/duration", "validation of duration strings",
+        #[format("duration")] v: String;
+    format_email: "optional/format/email", "validation of e-mail addresses",
+        #[format("email")] v: String;
+    format_hostname: "optional/format/hostname", "validation of host names",
+        #[format("hostname")] v: String;
+    format_ipv4: "optional/format/ipv4", "validation of IP addresses",
+        #[format("ipv4")] v: String;
+    format_ipv6: "optional/format/ipv6", "validation of IPv6 addresses",
+        #[format("ipv6")] v: String;
+    format_uri: "optional/format/uri", "validation of URIs",
+        #[format("uri")] v: String;
+    format_uri_reference: "optional/format/uri-reference", "validation of URI References",
+        #[format("uri-reference")] v: String;
+    format_uuid: "optional/format/uuid", "uuid format",
+        #[format("uuid")] v: String;
+    format_json_pointer: "optional/format/json-pointer", "validation of JSON-pointers (JSON String Representation)",
+        #[format("json-pointer")] v: String;
 }
 
 /// `["foo\nbar", "foo\rbar"]`.
@@ -391,6 +417,26 @@ const LEFT_OUT: &[(&str, &str, &str)] = &[
         "Proper UTF-16 surrogate pair handling: patternProperties",
         "`patternProperties` has no attribute",
     ),
+    (
+        "uniqueItems",
+        "uniqueItems with an array of items",
+        "`prefixItems` (a list whose first items have types of their own) has no attribute",
+    ),
+    (
+        "uniqueItems",
+        "uniqueItems with an array of items and additionalItems=false",
+        "`prefixItems` (a list whose first items have types of their own) has no attribute",
+    ),
+    (
+        "uniqueItems",
+        "uniqueItems=false with an array of items",
+        "`prefixItems` (a list whose first items have types of their own) has no attribute",
+    ),
+    (
+        "uniqueItems",
+        "uniqueItems=false with an array of items and additionalItems=false",
+        "`prefixItems` (a list whose first items have types of their own) has no attribute",
+    ),
 ];
 
 /// The files whose groups are accounted for here, one by one.
@@ -406,12 +452,25 @@ const FILES: &[&str] = &[
     "exclusiveMinimum",
     "exclusiveMaximum",
     "multipleOf",
+    "uniqueItems",
     "dependentRequired",
     "pattern",
     "const",
     "enum",
     "optional/ecmascript-regex",
     "optional/non-bmp-regex",
+    "optional/format/date-time",
+    "optional/format/date",
+    "optional/format/time",
+    "optional/format/duration",
+    "optional/format/email",
+    "optional/format/hostname",
+    "optional/format/ipv4",
+    "optional/format/ipv6",
+    "optional/format/uri",
+    "optional/format/uri-reference",
+    "optional/format/uuid",
+    "optional/format/json-pointer",
 ];
 
 #[test]

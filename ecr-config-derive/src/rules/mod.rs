@@ -13,18 +13,21 @@ use crate::attr::{KEEP_ONE, NumberLit, StrAttr, set_once, str_attr};
 use crate::errors::Errors;
 
 pub(crate) mod constant;
+pub(crate) mod format;
 pub(crate) mod len;
 pub(crate) mod media_type;
 pub(crate) mod multiple_of;
 pub(crate) mod pattern;
 pub(crate) mod range;
 pub(crate) mod requires;
+pub(crate) mod unique;
 
 use self::len::Len;
 use self::multiple_of::MultipleOf;
 use self::pattern::Matcher;
 use self::range::Range;
 use self::requires::{Requires, Target};
+use self::unique::Unique;
 
 /// The attributes that are rules (they belong on fields only).
 pub(crate) const NAMES: &[&str] = &[
@@ -32,8 +35,10 @@ pub(crate) const NAMES: &[&str] = &[
     pattern::NAME,
     range::NAME,
     multiple_of::NAME,
+    unique::NAME,
     requires::NAME,
     constant::NAME,
+    format::NAME,
     media_type::NAME,
 ];
 
@@ -44,8 +49,10 @@ pub(crate) struct Rules {
     pub(crate) pattern: Option<StrAttr>,
     pub(crate) range: Option<Range>,
     pub(crate) multiple_of: Option<MultipleOf>,
+    pub(crate) unique: Option<Unique>,
     pub(crate) requires: Option<Requires>,
     pub(crate) constant: Option<StrAttr>,
+    pub(crate) format: Option<StrAttr>,
     pub(crate) media_type: Option<StrAttr>,
 }
 
@@ -75,6 +82,11 @@ pub(crate) fn parse(name: &str, attr: &Attribute, rules: &mut Rules, errors: &mu
                 );
             }
         }
+        unique::NAME => {
+            if let Some(unique) = errors.ok(Unique::parse(attr)) {
+                set_once(&mut rules.unique, unique, attr, name, KEEP_ONE, errors);
+            }
+        }
         requires::NAME => {
             if let Some(requires) = errors.ok(Requires::parse(attr)) {
                 let hint = ": list every field required in one `#[requires(a, b)]`";
@@ -89,6 +101,18 @@ pub(crate) fn parse(name: &str, attr: &Attribute, rules: &mut Rules, errors: &mu
             let example = constant::EXAMPLE;
             str_attr(
                 &mut rules.constant,
+                attr,
+                name,
+                example,
+                KEEP_ONE,
+                true,
+                errors,
+            );
+        }
+        format::NAME => {
+            let example = format::EXAMPLE;
+            str_attr(
+                &mut rules.format,
                 attr,
                 name,
                 example,
@@ -121,6 +145,10 @@ pub(crate) struct Checked {
     pub(crate) matcher: Option<Matcher>,
     /// The fields `#[requires]` names, resolved (`check::check`, which sees every field).
     pub(crate) requires: Vec<Target>,
+    /// The runtime's `Format` of the `#[format]`.
+    pub(crate) format: Option<TokenStream>,
+    /// Const assertions, for contradictions only the runtime's `const fn`s can judge.
+    pub(crate) assertions: Vec<TokenStream>,
 }
 
 /// The compile-time checks of a field's rules, alone and against each other; `position`
@@ -145,9 +173,19 @@ pub(crate) fn check(rules: &Rules, position: usize, errors: &mut Errors) -> Chec
         let (len, constant) = (rules.len.as_ref(), rules.constant.as_ref());
         pattern::check(pattern, len, constant, position, errors)
     });
+    let format = rules
+        .format
+        .as_ref()
+        .and_then(|format| Some((format, format::check(format, errors)?)));
+    let mut assertions = Vec::new();
+    if let (Some((format, variant)), Some(constant)) = (&format, &rules.constant) {
+        assertions.push(format::check_constant(format, variant, constant));
+    }
     Checked {
         matcher,
         requires: Vec::new(),
+        format: format.map(|(_, variant)| variant),
+        assertions,
     }
 }
 
@@ -166,8 +204,14 @@ pub(crate) fn emit_checks(
     if let Some(multiple_of) = &rules.multiple_of {
         checks.extend(multiple_of.emit_check(&value(multiple_of.span)));
     }
+    if let Some(unique) = &rules.unique {
+        checks.extend(unique.emit_check(&value(unique.span)));
+    }
     if let Some(constant) = &rules.constant {
         checks.extend(constant::emit_check(constant, &value(constant.span)));
+    }
+    if let Some((format, variant)) = rules.format.as_ref().zip(checked.format.as_ref()) {
+        checks.extend(format::emit_check(format, variant, &value(format.span)));
     }
     if let Some(media_type) = &rules.media_type {
         checks.extend(media_type::emit_check(media_type, &value(media_type.span)));
@@ -185,6 +229,7 @@ pub(crate) fn spans(rules: &Rules) -> Vec<Span> {
     out.extend(rules.pattern.as_ref().map(|pattern| pattern.span));
     out.extend(rules.range.as_ref().map(|range| range.span));
     out.extend(rules.requires.as_ref().map(|requires| requires.span));
+    out.extend(rules.unique.as_ref().map(|unique| unique.span));
     out.extend(
         rules
             .multiple_of
@@ -192,6 +237,7 @@ pub(crate) fn spans(rules: &Rules) -> Vec<Span> {
             .map(|multiple_of| multiple_of.span),
     );
     out.extend(rules.constant.as_ref().map(|constant| constant.span));
+    out.extend(rules.format.as_ref().map(|format| format.span));
     out.extend(rules.media_type.as_ref().map(|media_type| media_type.span));
     out
 }
@@ -204,7 +250,9 @@ pub(crate) fn emit_rules(rules: &Rules, checked: &Checked) -> Vec<TokenStream> {
     out.extend(pattern.map(|(pattern, matcher)| pattern::emit_rule(pattern, matcher)));
     out.extend(rules.range.as_ref().map(Range::emit_rule));
     out.extend(rules.multiple_of.as_ref().map(MultipleOf::emit_rule));
+    out.extend(rules.unique.as_ref().map(Unique::emit_rule));
     out.extend(rules.constant.as_ref().map(constant::emit_rule));
+    out.extend(emit_format(rules, checked));
     out.extend(rules.media_type.as_ref().map(media_type::emit_rule));
     let requires = rules.requires.as_ref();
     out.extend(requires.map(|requires| requires.emit_rule(&checked.requires)));
@@ -219,11 +267,19 @@ pub(crate) fn emit_const_rules(rules: &Rules, checked: &Checked) -> Vec<TokenStr
     out.extend(pattern.map(|(pattern, matcher)| pattern::emit_const_rule(pattern, matcher)));
     out.extend(rules.range.as_ref().map(Range::emit_const_rule));
     out.extend(rules.multiple_of.as_ref().map(MultipleOf::emit_const_rule));
+    out.extend(rules.unique.as_ref().map(Unique::emit_rule));
     out.extend(rules.constant.as_ref().map(constant::emit_rule));
+    out.extend(emit_format(rules, checked));
     out.extend(rules.media_type.as_ref().map(media_type::emit_const_rule));
     let requires = rules.requires.as_ref();
     out.extend(requires.map(|requires| requires.emit_const_rule(&checked.requires)));
     out
+}
+
+/// The `#[format]`'s `Rule`, the same as its `ConstRule`.
+fn emit_format(rules: &Rules, checked: &Checked) -> Option<TokenStream> {
+    let (format, variant) = rules.format.as_ref().zip(checked.format.as_ref())?;
+    Some(format::emit_rule(format, variant))
 }
 
 /// The traits a generic field's type needs for its rules (thiserror's approach: bound field
@@ -237,7 +293,9 @@ pub(crate) fn bounds(rules: &Rules) -> Vec<TokenStream> {
             rules.multiple_of.is_some(),
             quote!(multiple_of::MultipleOfTarget),
         ),
+        (rules.unique.is_some(), quote!(unique::UniqueTarget)),
         (rules.constant.is_some(), quote!(constant::ConstTarget)),
+        (rules.format.is_some(), quote!(format::FormatTarget)),
         (
             rules.media_type.is_some(),
             quote!(media_type::MediaTypeTarget),

@@ -16,7 +16,9 @@ use crate::__private::compile_time::OUT_OF_RANGE;
 use crate::__private::suggest::closest;
 use crate::error::{Detail, Keyword, Number, ValidationError};
 use crate::meta::{EnumMeta, FieldMeta, Rule, Shape, StructMeta};
-use crate::rules::{constant, len, media_type, multiple_of, pattern, range, requires};
+use crate::rules::{
+    constant, format, len, media_type, multiple_of, pattern, range, requires, unique,
+};
 use crate::{FieldPath, ValidationErrors};
 
 use super::reader::{Key, Reader, Stop};
@@ -79,6 +81,8 @@ pub(crate) fn check<'a>(text: &'a str, root: &'static Shape) -> Result<Checked<'
         secret_strings: Vec::new(),
         // About one token in 16 bytes of a config; grown past that.
         tokens: Vec::with_capacity(text.len() / 16),
+        unique_depth: None,
+        items: Vec::new(),
     };
     checker.value(Some(root), Some(Place::Typed(root)), &FieldPath::ROOT, 0)?;
     checker.reader.end()?;
@@ -99,6 +103,9 @@ struct Checker<'a> {
     secret_strings: Vec<(Cow<'a, str>, Range<usize>)>,
     /// The span of every key and scalar, where a secret's value may be copied.
     tokens: Vec<Range<usize>>,
+    /// The depth of the array whose items' spans `items` keeps, for a `#[unique]` field's.
+    unique_depth: Option<usize>,
+    items: Vec<Range<usize>>,
 }
 
 fn expected(shape: &Shape) -> &'static str {
@@ -433,8 +440,27 @@ impl<'a> Checker<'a> {
         path: &FieldPath<'_>,
         depth: usize,
     ) -> Result<(), Stop> {
+        if field.rules.is_empty() {
+            self.value(Some((field.shape)()), place, path, depth + 1)?;
+            return Ok(());
+        }
+        let unique = field.rules.iter().find_map(|rule| match *rule {
+            Rule::Unique { message } => Some(message),
+            _ => None,
+        });
+        let outer = unique.map(|_| {
+            let depth = self.unique_depth.replace(depth + 1);
+            (depth, core::mem::take(&mut self.items))
+        });
         let (read, ok, start) = self.value(Some((field.shape)()), place, path, depth + 1)?;
-        if !ok || field.rules.is_empty() {
+        if let Some((depth, items)) = outer {
+            self.unique_depth = depth;
+            let items = core::mem::replace(&mut self.items, items);
+            if let (true, Some(message)) = (ok, unique) {
+                self.unique(&items, message, path);
+            }
+        }
+        if !ok {
             return Ok(());
         }
         let mut errors = ValidationErrors::new();
@@ -494,6 +520,35 @@ impl<'a> Checker<'a> {
     }
 
     /// The array at the cursor, each item checked against `item` (if described).
+    /// `#[unique]` on the items at `items`: each read as `serde_json` reads it, and compared as
+    /// `validate` compares them.
+    #[cold]
+    #[inline(never)]
+    fn unique(
+        &mut self,
+        items: &[Range<usize>],
+        message: Option<&'static str>,
+        path: &FieldPath<'_>,
+    ) {
+        let text = self.reader.text;
+        let keys = items.iter().map(|span| {
+            let value = serde_json::from_str::<serde_json::Value>(text.get(span.clone())?).ok()?;
+            Some(unique::canonical(&value))
+        });
+        let mut errors = ValidationErrors::new();
+        let mut spans = Vec::new();
+        unique::repeats(keys, |later, first| {
+            unique::failed(later, first, message, path, &mut errors);
+            spans.push(items[later].clone());
+        });
+        self.findings.extend(
+            errors
+                .into_iter()
+                .zip(spans)
+                .map(|(error, span)| Located { error, span }),
+        );
+    }
+
     fn array(
         &mut self,
         item: Option<&'static Shape>,
@@ -505,9 +560,13 @@ impl<'a> Checker<'a> {
             return Ok(0);
         }
         let place = place.map(Secrets::element);
+        let keep = self.unique_depth == Some(depth);
         let mut count = 0;
         loop {
-            self.value(item, place, &path.index(count), depth + 1)?;
+            let (_, _, start) = self.value(item, place, &path.index(count), depth + 1)?;
+            if keep {
+                self.items.push(start..self.reader.at);
+            }
             count += 1;
             if !self.reader.next(b']')? {
                 return Ok(count);
@@ -659,9 +718,11 @@ fn rule_check(rule: &Rule, read: &Read<'_>, path: &FieldPath<'_>, errors: &mut V
                 multiple_of::check_text(raw, divisor, message, path, errors);
             }
         }
-        // The object's rule, checked with its members (`Checker::object`).
-        Rule::Requires { .. } => {}
+        // The object's rule, checked with its members (`Checker::object`), and the items'
+        // rule, checked with their spans (`Checker::unique`).
+        Rule::Requires { .. } | Rule::Unique { .. } => {}
         Rule::Const { value, message } => constant::check(text, value, message, path, errors),
+        Rule::Format { format, message } => format::check(text, format, message, path, errors),
         Rule::ContentMediaType { message, .. } => media_type::check(text, message, path, errors),
     }
 }

@@ -43,7 +43,7 @@ pub enum Piece<'a> {
 /// The most pieces a message has.
 const MAX_PIECES: usize = 8;
 
-/// A message: at most [`MAX_PIECES`] pieces, in order.
+/// A message: at most eight pieces, in order.
 #[must_use]
 #[derive(Debug, Clone, Copy)]
 pub struct Message<'a> {

@@ -24,6 +24,7 @@ use serde_json::{Map, Value};
 use crate::meta::Shape;
 
 pub mod constant;
+pub mod format;
 pub mod len;
 pub mod media_type;
 pub mod message;
@@ -31,6 +32,7 @@ pub mod multiple_of;
 pub mod pattern;
 pub mod range;
 pub mod requires;
+pub mod unique;
 
 /// One declared constraint of a field. `message` is the rule's `message = "…"`, which
 /// replaces the sentence of its findings.
@@ -69,6 +71,11 @@ pub enum Rule {
         /// The findings' sentence, if declared.
         message: Option<&'static str>,
     },
+    /// `#[unique]`: no two items equal as JSON values.
+    Unique {
+        /// The findings' sentence, if declared.
+        message: Option<&'static str>,
+    },
     /// `#[requires(a, b)]`: when the field is given, these properties must be too.
     Requires {
         /// The serialized names of the properties required.
@@ -80,6 +87,13 @@ pub enum Rule {
     Const {
         /// The only value allowed.
         value: &'static str,
+        /// The findings' sentence, if declared.
+        message: Option<&'static str>,
+    },
+    /// `#[format("…")]`.
+    Format {
+        /// The format.
+        format: format::Format,
         /// The findings' sentence, if declared.
         message: Option<&'static str>,
     },
@@ -101,7 +115,9 @@ impl Rule {
             | Rule::Range { message, .. }
             | Rule::MultipleOf { message, .. }
             | Rule::Requires { message, .. }
+            | Rule::Unique { message }
             | Rule::Const { message, .. }
+            | Rule::Format { message, .. }
             | Rule::ContentMediaType { message, .. } => message,
         }
     }
@@ -130,6 +146,7 @@ impl fmt::Debug for Rule {
                 out.field("divisor", &divisor.number);
                 out
             }
+            Rule::Unique { .. } => f.debug_struct("Unique"),
             Rule::Requires { properties, .. } => {
                 let mut out = f.debug_struct("Requires");
                 out.field("properties", properties);
@@ -138,6 +155,11 @@ impl fmt::Debug for Rule {
             Rule::Const { value, .. } => {
                 let mut out = f.debug_struct("Const");
                 out.field("value", value);
+                out
+            }
+            Rule::Format { format, .. } => {
+                let mut out = f.debug_struct("Format");
+                out.field("format", &format.name());
                 out
             }
             Rule::ContentMediaType { media_type, .. } => {
@@ -164,6 +186,8 @@ impl PartialEq for Rule {
             (Rule::Range { bounds: a, .. }, Rule::Range { bounds: b, .. }) => a == b,
             (Rule::MultipleOf { divisor: a, .. }, Rule::MultipleOf { divisor: b, .. }) => a == b,
             (Rule::Requires { properties: a, .. }, Rule::Requires { properties: b, .. }) => a == b,
+            (Rule::Format { format: a, .. }, Rule::Format { format: b, .. }) => a == b,
+            (Rule::Unique { .. }, Rule::Unique { .. }) => true,
             (Rule::Pattern { pattern: a, .. }, Rule::Pattern { pattern: b, .. })
             | (Rule::Const { value: a, .. }, Rule::Const { value: b, .. })
             | (
@@ -185,9 +209,11 @@ pub(crate) fn schema(rules: &[Rule], shape: &Shape, required: bool, out: &mut Ma
             Rule::Pattern { pattern, .. } => pattern::schema(pattern, out),
             Rule::Range { ref bounds, .. } => range::schema(bounds, out),
             Rule::MultipleOf { ref divisor, .. } => multiple_of::schema(divisor, out),
+            Rule::Unique { .. } => unique::schema(out),
             // The object's keyword (`requires::schema`).
             Rule::Requires { .. } => {}
             Rule::Const { value, .. } => constant::schema(value, required, out),
+            Rule::Format { format, .. } => format::schema(format, out),
             Rule::ContentMediaType { media_type, .. } => media_type::schema(media_type, out),
         }
     }
@@ -207,8 +233,10 @@ pub(crate) fn docs(rules: &[Rule], shape: &Shape, constant_is_default: bool, lin
                 bounds: declared, ..
             } => bounds = declared,
             Rule::MultipleOf { ref divisor, .. } => multiple_of::docs(divisor, lines),
+            Rule::Unique { .. } => unique::docs(lines),
             Rule::Requires { properties, .. } => requires::docs(properties, lines),
             Rule::Const { value, .. } => constant::docs(value, constant_is_default, lines),
+            Rule::Format { format, .. } => format::docs(format, lines),
             Rule::ContentMediaType { media_type, .. } => media_type::docs(media_type, lines),
         }
     }
@@ -258,6 +286,7 @@ fn may_hold_secret(shape: &'static Shape, seen: &mut Vec<*const crate::meta::Str
 pub(crate) mod rank {
     pub(crate) const MIN_LENGTH: u8 = 10;
     pub(crate) const MAX_LENGTH: u8 = 20;
+    pub(crate) const UNIQUE: u8 = 25;
     pub(crate) const MINIMUM: u8 = 30;
     pub(crate) const MAXIMUM: u8 = 40;
     pub(crate) const MULTIPLE_OF: u8 = 45;

@@ -6,7 +6,9 @@ use crate::error::{Keyword, Number};
 use crate::path::FieldPath;
 use crate::rules::constant::equal as str_eq;
 use crate::rules::message::{self, Message, Num};
-use crate::rules::{constant, len, media_type, multiple_of, pattern, range, requires};
+use crate::rules::{
+    constant, format, len, media_type, multiple_of, pattern, range, requires, unique,
+};
 
 use super::document::{Json, JsonNumber, Member, Node};
 use super::report::{Names, OUT_OF_RANGE, Report};
@@ -443,6 +445,11 @@ const fn rule(rule: &ConstRule, node: &Node, path: &FieldPath<'_>, report: &mut 
                 );
             }
         }
+        ConstRule::Unique { message } => {
+            if let Json::Array(items) = node.value {
+                unique_items(items, message, path, report);
+            }
+        }
         // The object's rule, checked with its members (`requires`).
         ConstRule::Requires { .. } => {}
         ConstRule::Const { value, message } => {
@@ -453,6 +460,14 @@ const fn rule(rule: &ConstRule, node: &Node, path: &FieldPath<'_>, report: &mut 
                 report.finding(line, column, path, Keyword::Const, &words);
             }
         }
+        ConstRule::Format { format, message } => {
+            if let Some(text) = text
+                && !format.test(text)
+            {
+                let words = format::message(format).unless(message);
+                report.finding(line, column, path, Keyword::Format, &words);
+            }
+        }
         ConstRule::ContentMediaType { message } => {
             if let Some(text) = text
                 && let Err((reason, at)) = media_type::test(text)
@@ -461,6 +476,26 @@ const fn rule(rule: &ConstRule, node: &Node, path: &FieldPath<'_>, report: &mut 
                 report.finding(line, column, path, Keyword::ContentMediaType, &words);
             }
         }
+    }
+}
+
+/// `#[unique]`: each item equal to an earlier one, at the item. The items are compared
+/// pairwise: a literal in the source is not a hostile document.
+const fn unique_items(
+    items: &[Node],
+    message: Option<&'static str>,
+    path: &FieldPath<'_>,
+    report: &mut Report,
+) {
+    let mut later = 1;
+    while later < items.len() {
+        if let Some(first) = unique::first_equal(items, later) {
+            let item = &items[later];
+            let words = unique::message(first).unless(message);
+            let at = path.index(later);
+            report.finding(item.line, item.column, &at, Keyword::UniqueItems, &words);
+        }
+        later += 1;
     }
 }
 

@@ -137,6 +137,11 @@ pub enum ConstRule {
         /// `message = "…"`.
         message: Option<&'static str>,
     },
+    /// `#[unique]`.
+    Unique {
+        /// `message = "…"`.
+        message: Option<&'static str>,
+    },
     /// `#[requires]`: the properties required when the field is given.
     Requires {
         /// Their serialized names.
@@ -150,6 +155,13 @@ pub enum ConstRule {
     Const {
         /// The only value allowed.
         value: &'static str,
+        /// `message = "…"`.
+        message: Option<&'static str>,
+    },
+    /// `#[format]`.
+    Format {
+        /// The format.
+        format: crate::rules::format::Format,
         /// `message = "…"`.
         message: Option<&'static str>,
     },
