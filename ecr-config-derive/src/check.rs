@@ -17,7 +17,7 @@ pub(crate) fn check(input: &Input<'_>, errors: &mut Errors) -> Checked {
             .enumerate()
             .map(|(position, field)| {
                 errors.at_position(position + 1);
-                let mut checked = rules::check(&field.attrs.rules, position, errors);
+                let mut checked = rules::check(&field.attrs.rules, &position.to_string(), errors);
                 // The one rule about other fields.
                 if let Some(requires) = &field.attrs.rules.requires {
                     checked.requires = requires.check(field, fields, errors);

@@ -81,12 +81,7 @@ fn expand_struct(
     } else {
         quote!(__ecr_errors)
     };
-    let matchers = checked
-        .fields
-        .iter()
-        .filter_map(|field| field.matcher.as_ref())
-        .map(|matcher| &matcher.item);
-    let assertions = checked.fields.iter().flat_map(|field| &field.assertions);
+    let items = checked.fields.iter().flat_map(rules::Checked::items);
     let field_meta = validated
         .iter()
         .map(|(field, checked)| field_meta(field, checked));
@@ -98,8 +93,7 @@ fn expand_struct(
     let json_schema = json_schema_impl(ident, &generics);
     quote! {
         const _: () = {
-            #(#matchers)*
-            #(#assertions)*
+            #(#items)*
 
             #[automatically_derived]
             impl #impl_generics ::ecr_config::Validate for #ident #ty_generics #where_clause {

@@ -31,6 +31,7 @@ use syn::{DeriveInput, parse_macro_input};
         range,
         multiple_of,
         unique,
+        each,
         requires,
         title,
         constant,

@@ -55,6 +55,7 @@
 //! | `#[range(min = A, max = B, exclusive_min = C, exclusive_max = D)]` (any of them) | integers, floats | `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum` | inclusive and exclusive bounds |
 //! | `#[multiple_of(N)]` (`N > 0`) | integers, floats | `multipleOf` | a multiple of `N`, in exact decimal |
 //! | `#[unique]` | `Vec`, slices, arrays | `uniqueItems` | no two items equal as JSON values (`1` equals `1.0`) |
+//! | `#[each(RULES)]` (`#[each(len(max = 10), pattern("^v[0-9]+$"))]`) | `Vec`, slices, maps | `items`, `additionalProperties` | every item or map value satisfies the rules |
 //! | `#[constant("…")]` | strings | `const` | equal to the constant |
 //! | `#[requires(a, b)]` | an `Option` field | `dependentRequired` | when the field is given, fields `a` and `b` are too |
 //! | `#[format("…")]` | strings, `Secret<String>` | `format` (asserted) | `date-time`, `date`, `time`, `duration`, `email`, `hostname`, `ipv4`, `ipv6`, `uri`, `uri-reference`, `uuid`, `json-pointer` ([`Format`](meta::Format)) |

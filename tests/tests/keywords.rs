@@ -439,3 +439,35 @@ fn dependent_required_agrees_with_jsonschema() {
         "{valid} valid, {invalid} invalid"
     );
 }
+
+#[derive(serde::Deserialize, Validate)]
+#[allow(dead_code, reason = "read by the checkers")]
+struct Each {
+    #[each(len(min = 1, max = 3), pattern("^[a-c]+$"))]
+    tags: Vec<String>,
+    #[each(range(min = 0, exclusive_max = 5))]
+    weights: std::collections::BTreeMap<String, i64>,
+}
+
+#[test]
+fn each_agrees_with_jsonschema() {
+    let (valid, invalid) = compare::<Each>(10_000, |rng| {
+        let tags: Vec<String> = (0..rng.usize(0..4))
+            .map(|_| {
+                let tag: String = (0..rng.usize(0..5))
+                    .map(|_| ['a', 'b', 'c', 'd', 'é'][rng.usize(..5)])
+                    .collect();
+                format!("\"{tag}\"")
+            })
+            .collect();
+        let weights: Vec<String> = (0..rng.usize(0..3))
+            .map(|k| format!("\"k{k}\": {}", rng.i64(-1..=6)))
+            .collect();
+        format!(
+            "{{\"tags\": [{}], \"weights\": {{{}}}}}",
+            tags.join(", "),
+            weights.join(", ")
+        )
+    });
+    assert!(valid > 500 && invalid > 2_000, "{valid} valid, {invalid} invalid");
+}

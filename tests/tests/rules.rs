@@ -476,3 +476,56 @@ fn unique_items_are_equal_as_json() {
     let docs = Distinct::markdown_reference();
     assert!(docs.contains("Unique Items: yes"), "{docs}");
 }
+
+#[derive(serde::Deserialize, Validate)]
+struct Items {
+    #[each(len(max = 4), pattern("^v[0-9]+$"))]
+    #[len(max = 3)]
+    tag_prefixes: Vec<String>,
+    #[each(range(min = 1, max = 10), multiple_of(2))]
+    weights: Option<Vec<u32>>,
+    #[each(format("hostname", message = "a host name"))]
+    hosts: BTreeMap<String, String>,
+    #[each(len(min = 1))]
+    tokens: Vec<ecr_config::Secret<String>>,
+}
+
+#[test]
+fn each_applies_the_rules_to_every_item() {
+    let valid = r#"{"tag_prefixes": ["v1", "v22"], "weights": [2, 10], "hosts": {"a": "x.example"},
+        "tokens": ["s"]}"#;
+    assert_eq!(findings::<Items>(valid), [""; 0]);
+    let invalid = r#"{"tag_prefixes": ["v1", "x", "v12345", "v2"], "weights": [0, 3, 4],
+        "hosts": {"a": "x_y", "b": "ok"}, "tokens": ["hunter2", ""]}"#;
+    let found = findings::<Items>(invalid);
+    assert_eq!(
+        found,
+        [
+            "1:18: /tag_prefixes: expected at most 3 items, found 4 (maxItems)",
+            "1:25: /tag_prefixes/1: must match ^v[0-9]+$ (pattern)",
+            "1:30: /tag_prefixes/2: expected at most 4 characters, found 6 (maxLength)",
+            "1:59: /weights/0: must be at least 1, found 0 (minimum)",
+            "1:62: /weights/1: must be a multiple of 2, found 3 (multipleOf)",
+            "2:24: /hosts/a: a host name (format)",
+            "2:65: /tokens/1: expected at least 1 character, found 0 (minLength)",
+        ]
+    );
+    assert!(found.iter().all(|line| !line.contains("hunter2")));
+    let tags = property::<Items>("tag_prefixes");
+    assert_eq!(tags["items"]["maxLength"], 4);
+    assert_eq!(tags["items"]["pattern"], "^v[0-9]+$");
+    assert_eq!(tags["maxItems"], 3);
+    assert_eq!(property::<Items>("weights")["items"]["multipleOf"], 2);
+    assert_eq!(
+        property::<Items>("hosts")["additionalProperties"]["format"],
+        "hostname"
+    );
+    let docs = Items::markdown_reference();
+    for line in [
+        "Each item: Maximal Length: 4",
+        "Each item: Pattern: `^v[0-9]+$`",
+        "Each value: Format: `hostname`",
+    ] {
+        assert!(docs.contains(line), "{line} in {docs}");
+    }
+}

@@ -13,6 +13,7 @@ use crate::attr::{KEEP_ONE, NumberLit, StrAttr, set_once, str_attr};
 use crate::errors::Errors;
 
 pub(crate) mod constant;
+pub(crate) mod each;
 pub(crate) mod format;
 pub(crate) mod len;
 pub(crate) mod media_type;
@@ -22,6 +23,7 @@ pub(crate) mod range;
 pub(crate) mod requires;
 pub(crate) mod unique;
 
+use self::each::Each;
 use self::len::Len;
 use self::multiple_of::MultipleOf;
 use self::pattern::Matcher;
@@ -36,6 +38,7 @@ pub(crate) const NAMES: &[&str] = &[
     range::NAME,
     multiple_of::NAME,
     unique::NAME,
+    each::NAME,
     requires::NAME,
     constant::NAME,
     format::NAME,
@@ -50,6 +53,7 @@ pub(crate) struct Rules {
     pub(crate) range: Option<Range>,
     pub(crate) multiple_of: Option<MultipleOf>,
     pub(crate) unique: Option<Unique>,
+    pub(crate) each: Option<Each>,
     pub(crate) requires: Option<Requires>,
     pub(crate) constant: Option<StrAttr>,
     pub(crate) format: Option<StrAttr>,
@@ -80,6 +84,12 @@ pub(crate) fn parse(name: &str, attr: &Attribute, rules: &mut Rules, errors: &mu
                     KEEP_ONE,
                     errors,
                 );
+            }
+        }
+        each::NAME => {
+            if let Some(each) = Each::parse(attr, errors) {
+                let hint = ": list every rule of the items in one `#[each(…)]`";
+                set_once(&mut rules.each, each, attr, name, hint, errors);
             }
         }
         unique::NAME => {
@@ -149,11 +159,25 @@ pub(crate) struct Checked {
     pub(crate) format: Option<TokenStream>,
     /// Const assertions, for contradictions only the runtime's `const fn`s can judge.
     pub(crate) assertions: Vec<TokenStream>,
+    /// The checks of the `#[each]` rules.
+    pub(crate) each: Option<Box<Checked>>,
 }
 
-/// The compile-time checks of a field's rules, alone and against each other; `position`
-/// names the field's items.
-pub(crate) fn check(rules: &Rules, position: usize, errors: &mut Errors) -> Checked {
+impl Checked {
+    /// The items the expansion defines for these rules and the items': matchers, assertions.
+    pub(crate) fn items(&self) -> Vec<&TokenStream> {
+        let mut items: Vec<&TokenStream> = self.matcher.iter().map(|m| &m.item).collect();
+        items.extend(&self.assertions);
+        if let Some(each) = &self.each {
+            items.extend(each.items());
+        }
+        items
+    }
+}
+
+/// The compile-time checks of a field's rules, alone and against each other; `tag` names the
+/// items the expansion defines for them (the field's position, `3_each` for its items').
+pub(crate) fn check(rules: &Rules, tag: &str, errors: &mut Errors) -> Checked {
     if let Some(len) = &rules.len {
         len.check(errors);
     }
@@ -171,7 +195,7 @@ pub(crate) fn check(rules: &Rules, position: usize, errors: &mut Errors) -> Chec
     }
     let matcher = rules.pattern.as_ref().and_then(|pattern| {
         let (len, constant) = (rules.len.as_ref(), rules.constant.as_ref());
-        pattern::check(pattern, len, constant, position, errors)
+        pattern::check(pattern, len, constant, tag, errors)
     });
     let format = rules
         .format
@@ -181,11 +205,16 @@ pub(crate) fn check(rules: &Rules, position: usize, errors: &mut Errors) -> Chec
     if let (Some((format, variant)), Some(constant)) = (&format, &rules.constant) {
         assertions.push(format::check_constant(format, variant, constant));
     }
+    let each = rules
+        .each
+        .as_ref()
+        .map(|each| Box::new(check(&each.rules, &format!("{tag}_each"), errors)));
     Checked {
         matcher,
         requires: Vec::new(),
         format: format.map(|(_, variant)| variant),
         assertions,
+        each,
     }
 }
 
@@ -206,6 +235,9 @@ pub(crate) fn emit_checks(
     }
     if let Some(unique) = &rules.unique {
         checks.extend(unique.emit_check(&value(unique.span)));
+    }
+    if let Some((each, inner)) = rules.each.as_ref().zip(checked.each.as_deref()) {
+        checks.extend(each.emit_check(inner, &value(each.span)));
     }
     if let Some(constant) = &rules.constant {
         checks.extend(constant::emit_check(constant, &value(constant.span)));
@@ -230,6 +262,7 @@ pub(crate) fn spans(rules: &Rules) -> Vec<Span> {
     out.extend(rules.range.as_ref().map(|range| range.span));
     out.extend(rules.requires.as_ref().map(|requires| requires.span));
     out.extend(rules.unique.as_ref().map(|unique| unique.span));
+    out.extend(rules.each.as_ref().map(|each| each.span));
     out.extend(
         rules
             .multiple_of
@@ -251,6 +284,8 @@ pub(crate) fn emit_rules(rules: &Rules, checked: &Checked) -> Vec<TokenStream> {
     out.extend(rules.range.as_ref().map(Range::emit_rule));
     out.extend(rules.multiple_of.as_ref().map(MultipleOf::emit_rule));
     out.extend(rules.unique.as_ref().map(Unique::emit_rule));
+    let each = rules.each.as_ref().zip(checked.each.as_deref());
+    out.extend(each.map(|(each, inner)| each.emit_rule(inner)));
     out.extend(rules.constant.as_ref().map(constant::emit_rule));
     out.extend(emit_format(rules, checked));
     out.extend(rules.media_type.as_ref().map(media_type::emit_rule));
@@ -268,6 +303,8 @@ pub(crate) fn emit_const_rules(rules: &Rules, checked: &Checked) -> Vec<TokenStr
     out.extend(rules.range.as_ref().map(Range::emit_const_rule));
     out.extend(rules.multiple_of.as_ref().map(MultipleOf::emit_const_rule));
     out.extend(rules.unique.as_ref().map(Unique::emit_rule));
+    let each = rules.each.as_ref().zip(checked.each.as_deref());
+    out.extend(each.map(|(each, inner)| each.emit_const_rule(inner)));
     out.extend(rules.constant.as_ref().map(constant::emit_rule));
     out.extend(emit_format(rules, checked));
     out.extend(rules.media_type.as_ref().map(media_type::emit_const_rule));
@@ -294,6 +331,7 @@ pub(crate) fn bounds(rules: &Rules) -> Vec<TokenStream> {
             quote!(multiple_of::MultipleOfTarget),
         ),
         (rules.unique.is_some(), quote!(unique::UniqueTarget)),
+        (rules.each.is_some(), quote!(each::EachTarget)),
         (rules.constant.is_some(), quote!(constant::ConstTarget)),
         (rules.format.is_some(), quote!(format::FormatTarget)),
         (

@@ -29,13 +29,13 @@ pub(crate) struct Matcher {
     pub(crate) implies_len: bool,
 }
 
-/// Compiles the field's pattern and checks it against the field's `len`; `position` names
+/// Compiles the field's pattern and checks it against the field's `len`; `tag` names
 /// the items.
 pub(crate) fn check(
     pattern: &StrAttr,
     len: Option<&Len>,
     constant: Option<&StrAttr>,
-    position: usize,
+    tag: &str,
     errors: &mut Errors,
 ) -> Option<Matcher> {
     let tables = errors.ok(pattern::compile(&pattern.lit))?;
@@ -59,8 +59,8 @@ pub(crate) fn check(
     let implies_len = len
         .zip(lengths.as_ref())
         .is_some_and(|(len, lengths)| lengths.all_in(len.lower(), len.upper()));
-    let name = format_ident!("__ecr_pattern_{}", position);
-    let tables_name = format_ident!("__ECR_PATTERN_{}", position);
+    let name = format_ident!("__ecr_pattern_{}", tag);
+    let tables_name = format_ident!("__ECR_PATTERN_{}", tag);
     let item = pattern::emit(&tables, &name, &tables_name);
     Some(Matcher {
         name,

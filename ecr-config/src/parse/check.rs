@@ -81,7 +81,7 @@ pub(crate) fn check<'a>(text: &'a str, root: &'static Shape) -> Result<Checked<'
         secret_strings: Vec::new(),
         // About one token in 16 bytes of a config; grown past that.
         tokens: Vec::with_capacity(text.len() / 16),
-        unique_depth: None,
+        inner: None,
         items: Vec::new(),
     };
     checker.value(Some(root), Some(Place::Typed(root)), &FieldPath::ROOT, 0)?;
@@ -103,9 +103,39 @@ struct Checker<'a> {
     secret_strings: Vec<(Cow<'a, str>, Range<usize>)>,
     /// The span of every key and scalar, where a secret's value may be copied.
     tokens: Vec<Range<usize>>,
-    /// The depth of the array whose items' spans `items` keeps, for a `#[unique]` field's.
-    unique_depth: Option<usize>,
+    /// What the field being read asks of its items.
+    inner: Option<Inner>,
+    /// The spans of its items, for `#[unique]`.
     items: Vec<Range<usize>>,
+}
+
+/// What a field's rules ask of the items of the list or map it holds, at `depth`.
+#[derive(Clone, Copy)]
+struct Inner {
+    depth: usize,
+    /// `#[unique]`: the items' spans are kept.
+    unique: bool,
+    /// `#[each]`'s rules.
+    each: &'static [Rule],
+}
+
+impl Inner {
+    /// What `rules` ask of the items at `depth`, if anything.
+    fn of(rules: &'static [Rule], depth: usize) -> Option<Inner> {
+        let mut inner = Inner {
+            depth,
+            unique: false,
+            each: &[],
+        };
+        for rule in rules {
+            match *rule {
+                Rule::Unique { .. } => inner.unique = true,
+                Rule::Each { rules } => inner.each = rules,
+                _ => {}
+            }
+        }
+        (inner.unique || !inner.each.is_empty()).then_some(inner)
+    }
 }
 
 fn expected(shape: &Shape) -> &'static str {
@@ -444,28 +474,32 @@ impl<'a> Checker<'a> {
             self.value(Some((field.shape)()), place, path, depth + 1)?;
             return Ok(());
         }
-        let unique = field.rules.iter().find_map(|rule| match *rule {
-            Rule::Unique { message } => Some(message),
-            _ => None,
-        });
-        let outer = unique.map(|_| {
-            let depth = self.unique_depth.replace(depth + 1);
-            (depth, core::mem::take(&mut self.items))
-        });
+        let inner = Inner::of(field.rules, depth + 1);
+        let outer =
+            inner.map(|inner| (self.inner.replace(inner), core::mem::take(&mut self.items)));
         let (read, ok, start) = self.value(Some((field.shape)()), place, path, depth + 1)?;
-        if let Some((depth, items)) = outer {
-            self.unique_depth = depth;
+        if let Some((outer, items)) = outer {
+            self.inner = outer;
             let items = core::mem::replace(&mut self.items, items);
+            let unique = field.rules.iter().find_map(|rule| match *rule {
+                Rule::Unique { message } => Some(message),
+                _ => None,
+            });
             if let (true, Some(message)) = (ok, unique) {
                 self.unique(&items, message, path);
             }
         }
-        if !ok {
-            return Ok(());
+        if ok {
+            self.rules(field.rules, &read, path, start);
         }
+        Ok(())
+    }
+
+    /// `rules` on the value just read (`read`, from `start`) at `path`.
+    fn rules(&mut self, rules: &[Rule], read: &Read<'_>, path: &FieldPath<'_>, start: usize) {
         let mut errors = ValidationErrors::new();
-        for rule in field.rules {
-            rule_check(rule, &read, path, &mut errors);
+        for rule in rules {
+            rule_check(rule, read, path, &mut errors);
         }
         if !errors.is_empty() {
             let end = self.reader.at;
@@ -475,7 +509,6 @@ impl<'a> Checker<'a> {
                     span: start..end,
                 }));
         }
-        Ok(())
     }
 
     /// The object of a map at the cursor: every member's value checked against `value`.
@@ -487,6 +520,7 @@ impl<'a> Checker<'a> {
         depth: usize,
     ) -> Result<usize, Stop> {
         self.reader.at += 1;
+        let inner = self.inner.filter(|inner| inner.depth == depth);
         let mut keys = Strings::default();
         let mut count = 0;
         while let Some((key, key_span)) = self.key(count == 0)? {
@@ -496,7 +530,13 @@ impl<'a> Checker<'a> {
             if !keys.insert(key.clone()) {
                 self.duplicate(&key, key_span, path);
             }
-            self.value(Some(value), member_place, &path.key(&key), depth + 1)?;
+            let at = path.key(&key);
+            let (read, ok, start) = self.value(Some(value), member_place, &at, depth + 1)?;
+            if let Some(inner) = inner
+                && ok
+            {
+                self.rules(inner.each, &read, &at, start);
+            }
             if !self.reader.next(b'}')? {
                 break;
             }
@@ -519,7 +559,6 @@ impl<'a> Checker<'a> {
         Ok(count)
     }
 
-    /// The array at the cursor, each item checked against `item` (if described).
     /// `#[unique]` on the items at `items`: each read as `serde_json` reads it, and compared as
     /// `validate` compares them.
     #[cold]
@@ -549,6 +588,7 @@ impl<'a> Checker<'a> {
         );
     }
 
+    /// The array at the cursor, each item checked against `item` (if described).
     fn array(
         &mut self,
         item: Option<&'static Shape>,
@@ -560,12 +600,18 @@ impl<'a> Checker<'a> {
             return Ok(0);
         }
         let place = place.map(Secrets::element);
-        let keep = self.unique_depth == Some(depth);
+        let inner = self.inner.filter(|inner| inner.depth == depth);
         let mut count = 0;
         loop {
-            let (_, _, start) = self.value(item, place, &path.index(count), depth + 1)?;
-            if keep {
-                self.items.push(start..self.reader.at);
+            let at = path.index(count);
+            let (read, ok, start) = self.value(item, place, &at, depth + 1)?;
+            if let Some(inner) = inner {
+                if inner.unique {
+                    self.items.push(start..self.reader.at);
+                }
+                if ok {
+                    self.rules(inner.each, &read, &at, start);
+                }
             }
             count += 1;
             if !self.reader.next(b']')? {
@@ -719,8 +765,8 @@ fn rule_check(rule: &Rule, read: &Read<'_>, path: &FieldPath<'_>, errors: &mut V
             }
         }
         // The object's rule, checked with its members (`Checker::object`), and the items'
-        // rule, checked with their spans (`Checker::unique`).
-        Rule::Requires { .. } | Rule::Unique { .. } => {}
+        // rules, checked with the items (`Checker::array`, `Checker::map`).
+        Rule::Requires { .. } | Rule::Unique { .. } | Rule::Each { .. } => {}
         Rule::Const { value, message } => constant::check(text, value, message, path, errors),
         Rule::Format { format, message } => format::check(text, format, message, path, errors),
         Rule::ContentMediaType { message, .. } => media_type::check(text, message, path, errors),

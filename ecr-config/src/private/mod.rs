@@ -11,7 +11,7 @@ pub(crate) mod suggest;
 
 /// Each rule's module (`rules/`): the derive calls their checks and names their traits.
 pub use crate::rules::{
-    constant, format, len, media_type, message, multiple_of, pattern, range, requires, unique,
+    constant, each, format, len, media_type, message, multiple_of, pattern, range, requires, unique,
 };
 
 pub use crate::meta::{EnumMeta, FieldMeta, Rule, Shape, StructMeta, VariantMeta};

@@ -24,6 +24,7 @@ use serde_json::{Map, Value};
 use crate::meta::Shape;
 
 pub mod constant;
+pub mod each;
 pub mod format;
 pub mod len;
 pub mod media_type;
@@ -70,6 +71,11 @@ pub enum Rule {
         divisor: multiple_of::Divisor,
         /// The findings' sentence, if declared.
         message: Option<&'static str>,
+    },
+    /// `#[each(…)]`: rules for every item of a list or value of a map.
+    Each {
+        /// The items' rules.
+        rules: &'static [Rule],
     },
     /// `#[unique]`: no two items equal as JSON values.
     Unique {
@@ -119,6 +125,7 @@ impl Rule {
             | Rule::Const { message, .. }
             | Rule::Format { message, .. }
             | Rule::ContentMediaType { message, .. } => message,
+            Rule::Each { .. } => None,
         }
     }
 }
@@ -147,6 +154,11 @@ impl fmt::Debug for Rule {
                 out
             }
             Rule::Unique { .. } => f.debug_struct("Unique"),
+            Rule::Each { rules } => {
+                let mut out = f.debug_struct("Each");
+                out.field("rules", rules);
+                out
+            }
             Rule::Requires { properties, .. } => {
                 let mut out = f.debug_struct("Requires");
                 out.field("properties", properties);
@@ -188,6 +200,7 @@ impl PartialEq for Rule {
             (Rule::Requires { properties: a, .. }, Rule::Requires { properties: b, .. }) => a == b,
             (Rule::Format { format: a, .. }, Rule::Format { format: b, .. }) => a == b,
             (Rule::Unique { .. }, Rule::Unique { .. }) => true,
+            (Rule::Each { rules: a }, Rule::Each { rules: b }) => a == b,
             (Rule::Pattern { pattern: a, .. }, Rule::Pattern { pattern: b, .. })
             | (Rule::Const { value: a, .. }, Rule::Const { value: b, .. })
             | (
@@ -210,6 +223,7 @@ pub(crate) fn schema(rules: &[Rule], shape: &Shape, required: bool, out: &mut Ma
             Rule::Range { ref bounds, .. } => range::schema(bounds, out),
             Rule::MultipleOf { ref divisor, .. } => multiple_of::schema(divisor, out),
             Rule::Unique { .. } => unique::schema(out),
+            Rule::Each { rules } => each::schema(rules, shape, out),
             // The object's keyword (`requires::schema`).
             Rule::Requires { .. } => {}
             Rule::Const { value, .. } => constant::schema(value, required, out),
@@ -234,6 +248,7 @@ pub(crate) fn docs(rules: &[Rule], shape: &Shape, constant_is_default: bool, lin
             } => bounds = declared,
             Rule::MultipleOf { ref divisor, .. } => multiple_of::docs(divisor, lines),
             Rule::Unique { .. } => unique::docs(lines),
+            Rule::Each { rules } => each::docs(rules, shape, lines),
             Rule::Requires { properties, .. } => requires::docs(properties, lines),
             Rule::Const { value, .. } => constant::docs(value, constant_is_default, lines),
             Rule::Format { format, .. } => format::docs(format, lines),
@@ -294,6 +309,7 @@ pub(crate) mod rank {
     pub(crate) const DEFAULT: u8 = 60;
     pub(crate) const CONSTANT: u8 = 70;
     pub(crate) const REQUIRES: u8 = 75;
+    pub(crate) const EACH: u8 = 80;
 }
 
 /// A property's lines in the docs, ranked.

@@ -24,6 +24,19 @@ pub const fn check(shape: &ConstShape, node: &Node, report: &mut Report) {
 /// reported.
 #[inline]
 const fn value(shape: &ConstShape, node: &Node, path: &FieldPath<'_>, report: &mut Report) -> bool {
+    value_with(shape, node, path, &[], report)
+}
+
+/// [`value`], with `each` (a field's `#[each]` rules) on every item of the list or value of
+/// the map `node` is, once its type is right.
+#[inline]
+const fn value_with(
+    shape: &ConstShape,
+    node: &Node,
+    path: &FieldPath<'_>,
+    each: &[ConstRule],
+    report: &mut Report,
+) -> bool {
     match (shape, &node.value) {
         (ConstShape::Any, _)
         | (ConstShape::Boolean, Json::Bool(_))
@@ -40,7 +53,7 @@ const fn value(shape: &ConstShape, node: &Node, path: &FieldPath<'_>, report: &m
         // In a Rust literal `None` is the absent value (in JSON, `null` is a wrong type).
         (ConstShape::Optional(_), Json::Null) if matches!(report.names, Names::Rust) => true,
         (ConstShape::Sensitive(inner) | ConstShape::Optional(inner), _) => {
-            value(inner, node, path, report)
+            value_with(inner, node, path, each, report)
         }
         (ConstShape::Integer { min, max }, Json::Number(number)) => {
             integer(node, number, *min, *max, path, report)
@@ -62,7 +75,10 @@ const fn value(shape: &ConstShape, node: &Node, path: &FieldPath<'_>, report: &m
         (ConstShape::Array(item), Json::Array(items)) => {
             let mut index = 0;
             while index < items.len() {
-                value(item, &items[index], &path.index(index), report);
+                let at = path.index(index);
+                if value(item, &items[index], &at, report) {
+                    rules(each, &items[index], &at, report);
+                }
                 index += 1;
             }
             true
@@ -71,7 +87,10 @@ const fn value(shape: &ConstShape, node: &Node, path: &FieldPath<'_>, report: &m
             let mut index = 0;
             while index < members.len() {
                 let member = &members[index];
-                value(item, &member.value, &path.key(member.key), report);
+                let at = path.key(member.key);
+                if value(item, &member.value, &at, report) {
+                    rules(each, &member.value, &at, report);
+                }
                 index += 1;
             }
             true
@@ -219,7 +238,7 @@ const fn fields(
             }
             continue;
         };
-        if value(field.shape, &member.value, &at, report) {
+        if value_with(field.shape, &member.value, &at, each(field.rules), report) {
             rules(field.rules, &member.value, &at, report);
         }
         requires(field, member, members, meta, &at, report);
@@ -450,8 +469,9 @@ const fn rule(rule: &ConstRule, node: &Node, path: &FieldPath<'_>, report: &mut 
                 unique_items(items, message, path, report);
             }
         }
-        // The object's rule, checked with its members (`requires`).
-        ConstRule::Requires { .. } => {}
+        // The object's rule, checked with its members (`requires`), and the items' rules,
+        // checked with the items (`value_with`).
+        ConstRule::Requires { .. } | ConstRule::Each { .. } => {}
         ConstRule::Const { value, message } => {
             if let Some(text) = text
                 && !constant::equal(text, value)
@@ -477,6 +497,18 @@ const fn rule(rule: &ConstRule, node: &Node, path: &FieldPath<'_>, report: &mut 
             }
         }
     }
+}
+
+/// The `#[each]` rules among `rules` (none if there is none).
+const fn each(rules: &[ConstRule]) -> &[ConstRule] {
+    let mut i = 0;
+    while i < rules.len() {
+        if let ConstRule::Each { rules } = rules[i] {
+            return rules;
+        }
+        i += 1;
+    }
+    &[]
 }
 
 /// `#[unique]`: each item equal to an earlier one, at the item. The items are compared

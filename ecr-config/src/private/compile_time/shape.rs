@@ -137,6 +137,11 @@ pub enum ConstRule {
         /// `message = "…"`.
         message: Option<&'static str>,
     },
+    /// `#[each]`: the items' rules, checked with the items (`check::value`).
+    Each {
+        /// The rules.
+        rules: &'static [ConstRule],
+    },
     /// `#[unique]`.
     Unique {
         /// `message = "…"`.
