@@ -32,6 +32,7 @@ use syn::{DeriveInput, parse_macro_input};
         multiple_of,
         unique,
         each,
+        keys,
         requires,
         title,
         constant,

@@ -56,6 +56,9 @@ pub enum Keyword {
     MultipleOf,
     /// A list item equal to an earlier one.
     UniqueItems,
+    /// A map's key that breaks one of the key rules (`#[keys]`): the finding's detail is the
+    /// rule's (`Detail::Pattern`, `Detail::Length`, …), its pointer the member's.
+    PropertyNames,
     /// A property given without a property it requires.
     DependentRequired,
     /// A string not in the declared format.
@@ -89,6 +92,7 @@ impl Keyword {
             Keyword::MultipleOf => "multipleOf",
             Keyword::DependentRequired => "dependentRequired",
             Keyword::UniqueItems => "uniqueItems",
+            Keyword::PropertyNames => "propertyNames",
             Keyword::Format => "format",
             Keyword::ContentMediaType => "contentMediaType",
         }
@@ -332,6 +336,15 @@ impl Detail {
     /// The expectation as a sentence, as every product words it: each rule's module writes
     /// its own (`rules/`), and the compile-time checker calls the same functions.
     pub(crate) fn message(&self, keyword: Keyword) -> Message<'_> {
+        let message = self.words(keyword);
+        if matches!(keyword, Keyword::PropertyNames) {
+            message.of_key()
+        } else {
+            message
+        }
+    }
+
+    fn words(&self, keyword: Keyword) -> Message<'_> {
         match self {
             Detail::Length { min, max, found } => len::message(keyword, *min, *max, *found),
             Detail::Pattern { pattern } => pattern::message(pattern),
@@ -423,6 +436,14 @@ impl ValidationErrors {
     /// The findings as a slice.
     pub fn as_slice(&self) -> &[ValidationError] {
         &self.errors
+    }
+
+    /// Makes the findings from `start` on those of a map's keys: `propertyNames`, each with
+    /// its rule's detail.
+    pub(crate) fn keys_from(&mut self, start: usize) {
+        for error in self.errors.iter_mut().skip(start) {
+            error.keyword = Keyword::PropertyNames;
+        }
     }
 
     /// Sorts the findings from `start` on by pointer (stable), for unordered containers.

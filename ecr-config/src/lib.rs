@@ -56,6 +56,7 @@
 //! | `#[multiple_of(N)]` (`N > 0`) | integers, floats | `multipleOf` | a multiple of `N`, in exact decimal |
 //! | `#[unique]` | `Vec`, slices, arrays | `uniqueItems` | no two items equal as JSON values (`1` equals `1.0`) |
 //! | `#[each(RULES)]` (`#[each(len(max = 10), pattern("^v[0-9]+$"))]`) | `Vec`, slices, maps | `items`, `additionalProperties` | every item or map value satisfies the rules |
+//! | `#[keys(RULES)]` (`#[keys(pattern("^[a-z]+$"))]`) | maps | `propertyNames` | every key satisfies the rules |
 //! | `#[constant("…")]` | strings | `const` | equal to the constant |
 //! | `#[requires(a, b)]` | an `Option` field | `dependentRequired` | when the field is given, fields `a` and `b` are too |
 //! | `#[format("…")]` | strings, `Secret<String>` | `format` (asserted) | `date-time`, `date`, `time`, `duration`, `email`, `hostname`, `ipv4`, `ipv6`, `uri`, `uri-reference`, `uuid`, `json-pointer` ([`Format`](meta::Format)) |
@@ -109,6 +110,7 @@
 //! | `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum` | number out of range |
 //! | `multipleOf` | number that is not a multiple of the declared one |
 //! | `uniqueItems` | list item equal to an earlier one |
+//! | `propertyNames` | map key that breaks a `#[keys]` rule (the detail names the rule's keyword) |
 //! | `dependentRequired` | property given without one it requires |
 //! | `format` | string not in the declared format |
 //! | `const` | value other than the constant |

@@ -469,5 +469,40 @@ fn each_agrees_with_jsonschema() {
             weights.join(", ")
         )
     });
-    assert!(valid > 500 && invalid > 2_000, "{valid} valid, {invalid} invalid");
+    assert!(
+        valid > 500 && invalid > 2_000,
+        "{valid} valid, {invalid} invalid"
+    );
+}
+
+#[derive(serde::Deserialize, Validate)]
+#[allow(dead_code, reason = "read by the checkers")]
+struct Keys {
+    #[keys(len(min = 1, max = 3), pattern("^[a-c]+$"))]
+    #[each(range(min = 0))]
+    labels: std::collections::BTreeMap<String, i64>,
+}
+
+#[test]
+fn property_names_agree_with_jsonschema() {
+    let (valid, invalid) = compare::<Keys>(10_000, |rng| {
+        let mut keys: Vec<String> = (0..rng.usize(0..4))
+            .map(|_| {
+                (0..rng.usize(0..5))
+                    .map(|_| ['a', 'b', 'c', 'd', 'é', '~'][rng.usize(..6)])
+                    .collect()
+            })
+            .collect();
+        keys.sort();
+        keys.dedup();
+        let members: Vec<String> = keys
+            .iter()
+            .map(|key| format!("\"{key}\": {}", rng.i64(-1..=2)))
+            .collect();
+        format!("{{\"labels\": {{{}}}}}", members.join(", "))
+    });
+    assert!(
+        valid > 500 && invalid > 2_000,
+        "{valid} valid, {invalid} invalid"
+    );
 }

@@ -529,3 +529,37 @@ fn each_applies_the_rules_to_every_item() {
         assert!(docs.contains(line), "{line} in {docs}");
     }
 }
+
+#[derive(serde::Deserialize, Validate)]
+struct Labelled {
+    #[keys(len(max = 5), pattern("^[a-z]+$"))]
+    labels: BTreeMap<String, String>,
+    #[keys(format("hostname", message = "host names only"))]
+    #[each(len(min = 1))]
+    mirrors: Option<std::collections::HashMap<String, String>>,
+}
+
+#[test]
+fn keys_applies_the_rules_to_every_key() {
+    let valid = r#"{"labels": {"team": "a", "env": "b"}, "mirrors": {"x.example": "y"}}"#;
+    assert_eq!(findings::<Labelled>(valid), [""; 0]);
+    let invalid = r#"{"labels": {"Team": "a", "environment": "b"},
+        "mirrors": {"x_y": "", "ok.example": "z"}}"#;
+    assert_eq!(
+        findings::<Labelled>(invalid),
+        [
+            "1:13: /labels/Team: key must match ^[a-z]+$ (propertyNames)",
+            "1:26: /labels/environment: key expected at most 5 characters, found 11 (propertyNames)",
+            "2:21: /mirrors/x_y: host names only (propertyNames)",
+            "2:28: /mirrors/x_y: expected at least 1 character, found 0 (minLength)",
+        ]
+    );
+    let labels = property::<Labelled>("labels");
+    assert_eq!(labels["propertyNames"]["maxLength"], 5);
+    assert_eq!(labels["propertyNames"]["pattern"], "^[a-z]+$");
+    let mirrors = property::<Labelled>("mirrors");
+    assert_eq!(mirrors["propertyNames"]["format"], "hostname");
+    assert_eq!(mirrors["additionalProperties"]["minLength"], 1);
+    let docs = Labelled::markdown_reference();
+    assert!(docs.contains("Each key: Pattern: `^[a-z]+$`"), "{docs}");
+}

@@ -229,6 +229,14 @@ groups! {
         #[pattern("^\u{1F432}*$")] v: String;
     unique_items: "uniqueItems", "uniqueItems validation", #[unique] v: Vec<Value>;
     unique_items_false: "uniqueItems", "uniqueItems=false validation", v: Vec<Value>;
+    property_names_max_length: "propertyNames", "propertyNames validation",
+        #[keys(len(max = 3))] v: BTreeMap<String, Value>;
+    property_names_pattern: "propertyNames", "propertyNames validation with pattern",
+        #[keys(pattern("^a+$"))] v: BTreeMap<String, Value>;
+    property_names_true: "propertyNames", "propertyNames with boolean schema true",
+        v: BTreeMap<String, Value>;
+    property_names_const: "propertyNames", "propertyNames with const",
+        #[keys(constant("foo"))] v: BTreeMap<String, Value>;
     format_date_time: "optional/format/date-time", "validation of date-time strings",
         #[format("date-time")] v: String;
     format_date: "optional/format/date", "validation of date strings",
@@ -437,6 +445,16 @@ const LEFT_OUT: &[(&str, &str, &str)] = &[
         "uniqueItems=false with an array of items and additionalItems=false",
         "`prefixItems` (a list whose first items have types of their own) has no attribute",
     ),
+    (
+        "propertyNames",
+        "propertyNames with boolean schema false",
+        "`false` (no key at all) is `#[len(max = 0)]` on the map: maxProperties' group \"maxProperties = 0 means the object is empty\"",
+    ),
+    (
+        "propertyNames",
+        "propertyNames with enum",
+        "a map's keys are strings (`K: AsRef<str>`), not a unit enum; `#[keys(pattern(\"^(foo|bar)$\"))]` says the same",
+    ),
 ];
 
 /// The files whose groups are accounted for here, one by one.
@@ -453,6 +471,7 @@ const FILES: &[&str] = &[
     "exclusiveMaximum",
     "multipleOf",
     "uniqueItems",
+    "propertyNames",
     "dependentRequired",
     "pattern",
     "const",

@@ -36,43 +36,25 @@ pub(crate) struct Each {
 
 impl Each {
     pub(crate) fn parse(attr: &Attribute, errors: &mut Errors) -> Option<Each> {
-        let span = attr.path().span();
-        let Meta::List(list) = &attr.meta else {
-            errors.error_at(&attr.meta, USAGE);
-            return None;
-        };
-        let parser = Punctuated::<Meta, Token![,]>::parse_terminated;
-        let metas = match parser.parse2(list.tokens.clone()) {
-            Ok(metas) if !metas.is_empty() => metas,
-            Ok(_) => {
-                errors.error_span(list.delimiter.span().join(), USAGE);
-                return None;
-            }
-            Err(error) => {
-                errors.error_span(error.span(), USAGE);
-                return None;
-            }
-        };
-        let mut rules = Rules::default();
-        for meta in metas {
-            let name = meta.path().get_ident().map(ToString::to_string);
-            let name = name.as_deref().unwrap_or_default();
-            if !ITEM_RULES.contains(&name) {
-                errors.error_at(meta.path(), not_an_item_rule(name));
-                continue;
-            }
-            let inner: Attribute = syn::parse_quote!(#[#meta]);
-            super::parse(name, &inner, &mut rules, errors);
-        }
+        let rules = parse_rules(attr, NAME, USAGE, ITEM_RULES, errors)?;
         Some(Each {
-            span,
-            rules: Box::new(rules),
+            span: attr.path().span(),
+            rules,
         })
     }
 
     /// `validate`'s check: the item rules' checks in a closure run on every item, each
     /// reading the item as `__ecr_value` spanned at its own attribute.
     pub(crate) fn emit_check(&self, checked: &Checked, value: &TokenStream) -> TokenStream {
+        let (at, errors) = path_and_errors();
+        let check = self.emit_closure(checked);
+        quote_spanned! {self.span=>
+            ::ecr_config::__private::each::each(#value, #at, #errors, #check);
+        }
+    }
+
+    /// The closure of the item's checks, `|at, item, errors| { … }`.
+    pub(crate) fn emit_closure(&self, checked: &Checked) -> TokenStream {
         let (at, errors) = path_and_errors();
         let item = local("__ecr_item");
         let binds = super::spans(&self.rules).into_iter().map(|span| {
@@ -86,15 +68,10 @@ impl Each {
             Ident::new("__ecr_value", span).into_token_stream()
         });
         quote_spanned! {self.span=>
-            ::ecr_config::__private::each::each(
-                #value,
-                #at,
-                #errors,
-                |#at: &::ecr_config::FieldPath<'_>, #item, #errors: &mut ::ecr_config::ValidationErrors| {
-                    #(#binds)*
-                    #checks
-                },
-            );
+            |#at: &::ecr_config::FieldPath<'_>, #item, #errors: &mut ::ecr_config::ValidationErrors| {
+                #(#binds)*
+                #checks
+            }
         }
     }
 
@@ -109,20 +86,56 @@ impl Each {
     }
 }
 
-fn not_an_item_rule(name: &str) -> String {
-    match name {
-        "each" => {
-            "`each` inside `each` is not supported: declare the inner list as a type of its own"
-                .to_owned()
+/// The rules in `#[ATTR(RULES)]`, each one of `allowed`, read by the field rules' parsers.
+pub(crate) fn parse_rules(
+    attr: &Attribute,
+    name: &str,
+    usage: &str,
+    allowed: &[&str],
+    errors: &mut Errors,
+) -> Option<Box<Rules>> {
+    let Meta::List(list) = &attr.meta else {
+        errors.error_at(&attr.meta, usage);
+        return None;
+    };
+    let parser = Punctuated::<Meta, Token![,]>::parse_terminated;
+    let metas = match parser.parse2(list.tokens.clone()) {
+        Ok(metas) if !metas.is_empty() => metas,
+        Ok(_) => {
+            errors.error_span(list.delimiter.span().join(), usage);
+            return None;
         }
-        "unique" | "requires" => format!(
-            "`{name}` is not a rule of an item: declare it on a field of the item's own type"
+        Err(error) => {
+            errors.error_span(error.span(), usage);
+            return None;
+        }
+    };
+    let mut rules = Rules::default();
+    for meta in metas {
+        let rule = meta.path().get_ident().map(ToString::to_string);
+        let rule = rule.as_deref().unwrap_or_default();
+        if !allowed.contains(&rule) {
+            errors.error_at(meta.path(), not_allowed(name, rule, allowed));
+            continue;
+        }
+        let inner: Attribute = syn::parse_quote!(#[#meta]);
+        super::parse(rule, &inner, &mut rules, errors);
+    }
+    Some(Box::new(rules))
+}
+
+fn not_allowed(attr: &str, rule: &str, allowed: &[&str]) -> String {
+    let what = if attr == NAME { "an item" } else { "a key" };
+    match rule {
+        "each" | "keys" | "unique" => format!(
+            "`{rule}` inside `{attr}` is not supported: declare the inner list or map as a field of a type of its own"
         ),
-        _ => match did_you_mean(name, ITEM_RULES) {
-            Some(close) => format!("unknown rule `{name}` in `each`, did you mean `{close}`?"),
+        "requires" => format!("`requires` is about an object's other fields, not {what}"),
+        _ => match did_you_mean(rule, allowed) {
+            Some(close) => format!("unknown rule `{rule}` in `{attr}`, did you mean `{close}`?"),
             None => format!(
-                "unknown rule `{name}` in `each`; an item's rules are {}",
-                ITEM_RULES
+                "`{rule}` is not a rule of {what} here; the rules of {what} are {}",
+                allowed
                     .iter()
                     .map(|rule| format!("`{rule}`"))
                     .collect::<Vec<_>>()

@@ -15,6 +15,7 @@ use crate::errors::Errors;
 pub(crate) mod constant;
 pub(crate) mod each;
 pub(crate) mod format;
+pub(crate) mod keys;
 pub(crate) mod len;
 pub(crate) mod media_type;
 pub(crate) mod multiple_of;
@@ -24,6 +25,7 @@ pub(crate) mod requires;
 pub(crate) mod unique;
 
 use self::each::Each;
+use self::keys::Keys;
 use self::len::Len;
 use self::multiple_of::MultipleOf;
 use self::pattern::Matcher;
@@ -39,6 +41,7 @@ pub(crate) const NAMES: &[&str] = &[
     multiple_of::NAME,
     unique::NAME,
     each::NAME,
+    keys::NAME,
     requires::NAME,
     constant::NAME,
     format::NAME,
@@ -54,6 +57,7 @@ pub(crate) struct Rules {
     pub(crate) multiple_of: Option<MultipleOf>,
     pub(crate) unique: Option<Unique>,
     pub(crate) each: Option<Each>,
+    pub(crate) keys: Option<Keys>,
     pub(crate) requires: Option<Requires>,
     pub(crate) constant: Option<StrAttr>,
     pub(crate) format: Option<StrAttr>,
@@ -90,6 +94,12 @@ pub(crate) fn parse(name: &str, attr: &Attribute, rules: &mut Rules, errors: &mu
             if let Some(each) = Each::parse(attr, errors) {
                 let hint = ": list every rule of the items in one `#[each(…)]`";
                 set_once(&mut rules.each, each, attr, name, hint, errors);
+            }
+        }
+        keys::NAME => {
+            if let Some(keys) = Keys::parse(attr, errors) {
+                let hint = ": list every rule of the keys in one `#[keys(…)]`";
+                set_once(&mut rules.keys, keys, attr, name, hint, errors);
             }
         }
         unique::NAME => {
@@ -161,6 +171,8 @@ pub(crate) struct Checked {
     pub(crate) assertions: Vec<TokenStream>,
     /// The checks of the `#[each]` rules.
     pub(crate) each: Option<Box<Checked>>,
+    /// The checks of the `#[keys]` rules.
+    pub(crate) keys: Option<Box<Checked>>,
 }
 
 impl Checked {
@@ -168,8 +180,8 @@ impl Checked {
     pub(crate) fn items(&self) -> Vec<&TokenStream> {
         let mut items: Vec<&TokenStream> = self.matcher.iter().map(|m| &m.item).collect();
         items.extend(&self.assertions);
-        if let Some(each) = &self.each {
-            items.extend(each.items());
+        for nested in [&self.each, &self.keys].into_iter().flatten() {
+            items.extend(nested.items());
         }
         items
     }
@@ -209,12 +221,17 @@ pub(crate) fn check(rules: &Rules, tag: &str, errors: &mut Errors) -> Checked {
         .each
         .as_ref()
         .map(|each| Box::new(check(&each.rules, &format!("{tag}_each"), errors)));
+    let keys = rules
+        .keys
+        .as_ref()
+        .map(|keys| Box::new(check(&keys.rules, &format!("{tag}_keys"), errors)));
     Checked {
         matcher,
         requires: Vec::new(),
         format: format.map(|(_, variant)| variant),
         assertions,
         each,
+        keys,
     }
 }
 
@@ -236,7 +253,12 @@ pub(crate) fn emit_checks(
     if let Some(unique) = &rules.unique {
         checks.extend(unique.emit_check(&value(unique.span)));
     }
-    if let Some((each, inner)) = rules.each.as_ref().zip(checked.each.as_deref()) {
+    let each = rules.each.as_ref().zip(checked.each.as_deref());
+    if let Some((keys, inner)) = rules.keys.as_ref().zip(checked.keys.as_deref()) {
+        // A member's key before its value, as the parser finds them.
+        let each = each.map(|(each, inner)| each.emit_closure(inner));
+        checks.extend(keys.emit_check(inner, &value(keys.span), each));
+    } else if let Some((each, inner)) = each {
         checks.extend(each.emit_check(inner, &value(each.span)));
     }
     if let Some(constant) = &rules.constant {
@@ -263,6 +285,7 @@ pub(crate) fn spans(rules: &Rules) -> Vec<Span> {
     out.extend(rules.requires.as_ref().map(|requires| requires.span));
     out.extend(rules.unique.as_ref().map(|unique| unique.span));
     out.extend(rules.each.as_ref().map(|each| each.span));
+    out.extend(rules.keys.as_ref().map(|keys| keys.span));
     out.extend(
         rules
             .multiple_of
@@ -286,6 +309,8 @@ pub(crate) fn emit_rules(rules: &Rules, checked: &Checked) -> Vec<TokenStream> {
     out.extend(rules.unique.as_ref().map(Unique::emit_rule));
     let each = rules.each.as_ref().zip(checked.each.as_deref());
     out.extend(each.map(|(each, inner)| each.emit_rule(inner)));
+    let keys = rules.keys.as_ref().zip(checked.keys.as_deref());
+    out.extend(keys.map(|(keys, inner)| keys.emit_rule(inner)));
     out.extend(rules.constant.as_ref().map(constant::emit_rule));
     out.extend(emit_format(rules, checked));
     out.extend(rules.media_type.as_ref().map(media_type::emit_rule));
@@ -305,6 +330,8 @@ pub(crate) fn emit_const_rules(rules: &Rules, checked: &Checked) -> Vec<TokenStr
     out.extend(rules.unique.as_ref().map(Unique::emit_rule));
     let each = rules.each.as_ref().zip(checked.each.as_deref());
     out.extend(each.map(|(each, inner)| each.emit_const_rule(inner)));
+    let keys = rules.keys.as_ref().zip(checked.keys.as_deref());
+    out.extend(keys.map(|(keys, inner)| keys.emit_const_rule(inner)));
     out.extend(rules.constant.as_ref().map(constant::emit_rule));
     out.extend(emit_format(rules, checked));
     out.extend(rules.media_type.as_ref().map(media_type::emit_const_rule));
@@ -332,6 +359,7 @@ pub(crate) fn bounds(rules: &Rules) -> Vec<TokenStream> {
         ),
         (rules.unique.is_some(), quote!(unique::UniqueTarget)),
         (rules.each.is_some(), quote!(each::EachTarget)),
+        (rules.keys.is_some(), quote!(keys::KeysTarget)),
         (rules.constant.is_some(), quote!(constant::ConstTarget)),
         (rules.format.is_some(), quote!(format::FormatTarget)),
         (

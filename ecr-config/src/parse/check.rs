@@ -117,6 +117,8 @@ struct Inner {
     unique: bool,
     /// `#[each]`'s rules.
     each: &'static [Rule],
+    /// `#[keys]`'s rules.
+    keys: &'static [Rule],
 }
 
 impl Inner {
@@ -126,15 +128,17 @@ impl Inner {
             depth,
             unique: false,
             each: &[],
+            keys: &[],
         };
         for rule in rules {
             match *rule {
                 Rule::Unique { .. } => inner.unique = true,
                 Rule::Each { rules } => inner.each = rules,
+                Rule::Keys { rules } => inner.keys = rules,
                 _ => {}
             }
         }
-        (inner.unique || !inner.each.is_empty()).then_some(inner)
+        (inner.unique || !inner.each.is_empty() || !inner.keys.is_empty()).then_some(inner)
     }
 }
 
@@ -490,23 +494,32 @@ impl<'a> Checker<'a> {
             }
         }
         if ok {
-            self.rules(field.rules, &read, path, start);
+            self.rules(field.rules, &read, path, start..self.reader.at, false);
         }
         Ok(())
     }
 
-    /// `rules` on the value just read (`read`, from `start`) at `path`.
-    fn rules(&mut self, rules: &[Rule], read: &Read<'_>, path: &FieldPath<'_>, start: usize) {
+    /// `rules` on the value read at `span` (`read`) at `path`; a map's key's with `key`.
+    fn rules(
+        &mut self,
+        rules: &[Rule],
+        read: &Read<'_>,
+        path: &FieldPath<'_>,
+        span: Range<usize>,
+        key: bool,
+    ) {
         let mut errors = ValidationErrors::new();
         for rule in rules {
             rule_check(rule, read, path, &mut errors);
         }
         if !errors.is_empty() {
-            let end = self.reader.at;
+            if key {
+                errors.keys_from(0);
+            }
             self.findings
                 .extend(errors.into_iter().map(|error| Located {
                     error,
-                    span: start..end,
+                    span: span.clone(),
                 }));
         }
     }
@@ -528,14 +541,18 @@ impl<'a> Checker<'a> {
             let member_place = place.map(|place| self.secrets.member(place, &key));
             // A duplicate is reported, and its value checked like the first's.
             if !keys.insert(key.clone()) {
-                self.duplicate(&key, key_span, path);
+                self.duplicate(&key, key_span.clone(), path);
             }
             let at = path.key(&key);
+            if let Some(inner) = inner {
+                let read = Read::Str(key.clone());
+                self.rules(inner.keys, &read, &at, key_span.clone(), true);
+            }
             let (read, ok, start) = self.value(Some(value), member_place, &at, depth + 1)?;
             if let Some(inner) = inner
                 && ok
             {
-                self.rules(inner.each, &read, &at, start);
+                self.rules(inner.each, &read, &at, start..self.reader.at, false);
             }
             if !self.reader.next(b'}')? {
                 break;
@@ -610,7 +627,7 @@ impl<'a> Checker<'a> {
                     self.items.push(start..self.reader.at);
                 }
                 if ok {
-                    self.rules(inner.each, &read, &at, start);
+                    self.rules(inner.each, &read, &at, start..self.reader.at, false);
                 }
             }
             count += 1;
@@ -766,7 +783,7 @@ fn rule_check(rule: &Rule, read: &Read<'_>, path: &FieldPath<'_>, errors: &mut V
         }
         // The object's rule, checked with its members (`Checker::object`), and the items'
         // rules, checked with the items (`Checker::array`, `Checker::map`).
-        Rule::Requires { .. } | Rule::Unique { .. } | Rule::Each { .. } => {}
+        Rule::Requires { .. } | Rule::Unique { .. } | Rule::Each { .. } | Rule::Keys { .. } => {}
         Rule::Const { value, message } => constant::check(text, value, message, path, errors),
         Rule::Format { format, message } => format::check(text, format, message, path, errors),
         Rule::ContentMediaType { message, .. } => media_type::check(text, message, path, errors),

@@ -11,7 +11,8 @@ pub(crate) mod suggest;
 
 /// Each rule's module (`rules/`): the derive calls their checks and names their traits.
 pub use crate::rules::{
-    constant, each, format, len, media_type, message, multiple_of, pattern, range, requires, unique,
+    constant, each, format, keys, len, media_type, message, multiple_of, pattern, range, requires,
+    unique,
 };
 
 pub use crate::meta::{EnumMeta, FieldMeta, Rule, Shape, StructMeta, VariantMeta};

@@ -41,14 +41,17 @@ pub enum Piece<'a> {
 }
 
 /// The most pieces a message has.
-const MAX_PIECES: usize = 8;
+const MAX_PIECES: usize = 10;
 
-/// A message: at most eight pieces, in order.
+/// A message: at most ten pieces, in order.
 #[must_use]
 #[derive(Debug, Clone, Copy)]
 pub struct Message<'a> {
     pieces: [Piece<'a>; MAX_PIECES],
     len: usize,
+    /// A rule's `message = "…"`, which nothing is added to (a key's finding says `key `
+    /// before the rule's own words only).
+    custom: bool,
 }
 
 impl<'a> Message<'a> {
@@ -58,6 +61,7 @@ impl<'a> Message<'a> {
         Message {
             pieces: [Piece::Str(""); MAX_PIECES],
             len: 0,
+            custom: false,
         }
     }
 
@@ -65,7 +69,7 @@ impl<'a> Message<'a> {
     const fn with(mut self, piece: Piece<'a>) -> Self {
         // The messages are fixed by the rules' code: one with too many pieces is a bug, and
         // the test of every message finds it.
-        assert!(self.len < MAX_PIECES, "a message of more than 8 pieces");
+        assert!(self.len < MAX_PIECES, "a message of more than 10 pieces");
         self.pieces[self.len] = piece;
         self.len += 1;
         self
@@ -108,9 +112,29 @@ impl<'a> Message<'a> {
     #[inline]
     pub const fn unless(self, custom: Option<&'a str>) -> Self {
         match custom {
-            Some(custom) => Message::new().str(custom),
+            Some(custom) => {
+                let mut message = Message::new().str(custom);
+                message.custom = true;
+                message
+            }
             None => self,
         }
+    }
+
+    /// `key ` and this message: the finding of a map's key (`#[keys]`); a rule's own
+    /// `message = "…"` as it is.
+    #[inline]
+    pub const fn of_key(self) -> Self {
+        if self.custom {
+            return self;
+        }
+        let mut out = Message::new().str("key ");
+        let mut i = 0;
+        while i < self.len {
+            out = out.with(self.pieces[i]);
+            i += 1;
+        }
+        out
     }
 
     /// The pieces, in order.

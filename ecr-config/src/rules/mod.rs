@@ -26,6 +26,7 @@ use crate::meta::Shape;
 pub mod constant;
 pub mod each;
 pub mod format;
+pub mod keys;
 pub mod len;
 pub mod media_type;
 pub mod message;
@@ -77,6 +78,11 @@ pub enum Rule {
         /// The items' rules.
         rules: &'static [Rule],
     },
+    /// `#[keys(…)]`: rules for every key of a map.
+    Keys {
+        /// The keys' rules.
+        rules: &'static [Rule],
+    },
     /// `#[unique]`: no two items equal as JSON values.
     Unique {
         /// The findings' sentence, if declared.
@@ -125,7 +131,7 @@ impl Rule {
             | Rule::Const { message, .. }
             | Rule::Format { message, .. }
             | Rule::ContentMediaType { message, .. } => message,
-            Rule::Each { .. } => None,
+            Rule::Each { .. } | Rule::Keys { .. } => None,
         }
     }
 }
@@ -156,6 +162,11 @@ impl fmt::Debug for Rule {
             Rule::Unique { .. } => f.debug_struct("Unique"),
             Rule::Each { rules } => {
                 let mut out = f.debug_struct("Each");
+                out.field("rules", rules);
+                out
+            }
+            Rule::Keys { rules } => {
+                let mut out = f.debug_struct("Keys");
                 out.field("rules", rules);
                 out
             }
@@ -200,7 +211,8 @@ impl PartialEq for Rule {
             (Rule::Requires { properties: a, .. }, Rule::Requires { properties: b, .. }) => a == b,
             (Rule::Format { format: a, .. }, Rule::Format { format: b, .. }) => a == b,
             (Rule::Unique { .. }, Rule::Unique { .. }) => true,
-            (Rule::Each { rules: a }, Rule::Each { rules: b }) => a == b,
+            (Rule::Each { rules: a }, Rule::Each { rules: b })
+            | (Rule::Keys { rules: a }, Rule::Keys { rules: b }) => a == b,
             (Rule::Pattern { pattern: a, .. }, Rule::Pattern { pattern: b, .. })
             | (Rule::Const { value: a, .. }, Rule::Const { value: b, .. })
             | (
@@ -224,6 +236,7 @@ pub(crate) fn schema(rules: &[Rule], shape: &Shape, required: bool, out: &mut Ma
             Rule::MultipleOf { ref divisor, .. } => multiple_of::schema(divisor, out),
             Rule::Unique { .. } => unique::schema(out),
             Rule::Each { rules } => each::schema(rules, shape, out),
+            Rule::Keys { rules } => keys::schema(rules, out),
             // The object's keyword (`requires::schema`).
             Rule::Requires { .. } => {}
             Rule::Const { value, .. } => constant::schema(value, required, out),
@@ -249,6 +262,7 @@ pub(crate) fn docs(rules: &[Rule], shape: &Shape, constant_is_default: bool, lin
             Rule::MultipleOf { ref divisor, .. } => multiple_of::docs(divisor, lines),
             Rule::Unique { .. } => unique::docs(lines),
             Rule::Each { rules } => each::docs(rules, shape, lines),
+            Rule::Keys { rules } => keys::docs(rules, lines),
             Rule::Requires { properties, .. } => requires::docs(properties, lines),
             Rule::Const { value, .. } => constant::docs(value, constant_is_default, lines),
             Rule::Format { format, .. } => format::docs(format, lines),

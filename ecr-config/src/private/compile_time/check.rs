@@ -24,17 +24,18 @@ pub const fn check(shape: &ConstShape, node: &Node, report: &mut Report) {
 /// reported.
 #[inline]
 const fn value(shape: &ConstShape, node: &Node, path: &FieldPath<'_>, report: &mut Report) -> bool {
-    value_with(shape, node, path, &[], report)
+    value_with(shape, node, path, &[], &[], report)
 }
 
 /// [`value`], with `each` (a field's `#[each]` rules) on every item of the list or value of
-/// the map `node` is, once its type is right.
+/// the map `node` is, once its type is right, and `keys` (its `#[keys]` rules) on every key.
 #[inline]
 const fn value_with(
     shape: &ConstShape,
     node: &Node,
     path: &FieldPath<'_>,
     each: &[ConstRule],
+    keys: &[ConstRule],
     report: &mut Report,
 ) -> bool {
     match (shape, &node.value) {
@@ -53,7 +54,7 @@ const fn value_with(
         // In a Rust literal `None` is the absent value (in JSON, `null` is a wrong type).
         (ConstShape::Optional(_), Json::Null) if matches!(report.names, Names::Rust) => true,
         (ConstShape::Sensitive(inner) | ConstShape::Optional(inner), _) => {
-            value_with(inner, node, path, each, report)
+            value_with(inner, node, path, each, keys, report)
         }
         (ConstShape::Integer { min, max }, Json::Number(number)) => {
             integer(node, number, *min, *max, path, report)
@@ -88,6 +89,16 @@ const fn value_with(
             while index < members.len() {
                 let member = &members[index];
                 let at = path.key(member.key);
+                if !keys.is_empty() {
+                    let key = Node {
+                        line: member.line,
+                        column: member.column,
+                        value: Json::Str(member.key),
+                    };
+                    report.on_key = true;
+                    rules(keys, &key, &at, report);
+                    report.on_key = false;
+                }
                 if value(item, &member.value, &at, report) {
                     rules(each, &member.value, &at, report);
                 }
@@ -238,7 +249,8 @@ const fn fields(
             }
             continue;
         };
-        if value_with(field.shape, &member.value, &at, each(field.rules), report) {
+        let (each, keys) = (nested(field.rules, false), nested(field.rules, true));
+        if value_with(field.shape, &member.value, &at, each, keys, report) {
             rules(field.rules, &member.value, &at, report);
         }
         requires(field, member, members, meta, &at, report);
@@ -471,7 +483,7 @@ const fn rule(rule: &ConstRule, node: &Node, path: &FieldPath<'_>, report: &mut 
         }
         // The object's rule, checked with its members (`requires`), and the items' rules,
         // checked with the items (`value_with`).
-        ConstRule::Requires { .. } | ConstRule::Each { .. } => {}
+        ConstRule::Requires { .. } | ConstRule::Each { .. } | ConstRule::Keys { .. } => {}
         ConstRule::Const { value, message } => {
             if let Some(text) = text
                 && !constant::equal(text, value)
@@ -499,12 +511,14 @@ const fn rule(rule: &ConstRule, node: &Node, path: &FieldPath<'_>, report: &mut 
     }
 }
 
-/// The `#[each]` rules among `rules` (none if there is none).
-const fn each(rules: &[ConstRule]) -> &[ConstRule] {
+/// The `#[each]` rules among `rules`, or the `#[keys]` rules (none if there is none).
+const fn nested(rules: &[ConstRule], keys: bool) -> &[ConstRule] {
     let mut i = 0;
     while i < rules.len() {
-        if let ConstRule::Each { rules } = rules[i] {
-            return rules;
+        match rules[i] {
+            ConstRule::Each { rules } if !keys => return rules,
+            ConstRule::Keys { rules } if keys => return rules,
+            _ => {}
         }
         i += 1;
     }

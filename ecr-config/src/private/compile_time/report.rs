@@ -38,6 +38,8 @@ pub struct Report {
     pub(super) starts: [u16; MAX_FINDINGS],
     /// The line and column of each written finding, to list them in document order.
     pub(super) positions: [(u32, u32); MAX_FINDINGS],
+    /// The rules being checked are a map's key's (`#[keys]`): findings are `propertyNames`.
+    pub(super) on_key: bool,
 }
 
 /// Findings written in full at most; the rest are counted.
@@ -56,6 +58,7 @@ impl Report {
             names,
             starts: [0; MAX_FINDINGS],
             positions: [(0, 0); MAX_FINDINGS],
+            on_key: false,
         }
     }
 
@@ -200,6 +203,11 @@ impl Report {
         keyword: Keyword,
         message: &Message<'_>,
     ) {
+        let (keyword, message) = if self.on_key {
+            (Keyword::PropertyNames, &message.of_key())
+        } else {
+            (keyword, message)
+        };
         if self.begin(line, column, path) {
             self.push_message(message);
             self.end(keyword);

@@ -142,6 +142,11 @@ pub enum ConstRule {
         /// The rules.
         rules: &'static [ConstRule],
     },
+    /// `#[keys]`: the keys' rules, checked with the members (`check::value`).
+    Keys {
+        /// The rules.
+        rules: &'static [ConstRule],
+    },
     /// `#[unique]`.
     Unique {
         /// `message = "…"`.
