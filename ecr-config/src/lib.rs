@@ -89,6 +89,12 @@
 //! - `$` matches only at the very end (a trailing `"\n"` does not satisfy `…$`);
 //! - `\d`, `\w` and `\b` are ASCII-only (`^\d+$` rejects Arabic-Indic digits), `\s` is
 //!   ECMA-262's white space, `.` matches anything but a line terminator;
+//! - ECMA-262's own syntax is read as ECMA-262 reads it: `\cJ` (a control character), the
+//!   surrogate pair `\uD83D\uDE00` (one character, as `\u{1F600}`), `[]` (no character) and
+//!   `[^]` (any character);
+//! - Rust's regex syntax that ECMA-262 reads otherwise is a compile error saying so:
+//!   `[[:alpha:]]`, `\A`, `\z`, `&&` in a class, a class inside a class, `(?i)`, `\x{41}`,
+//!   `\pL` without braces;
 //! - lookaround and backreferences are rejected at compile time: a pattern is compiled into a
 //!   DFA when your crate builds, and runs as a table walk with no regex engine at run time;
 //! - Unicode property classes (`\p{L}`, `\P{Greek}`) need the `unicode` feature, which

@@ -237,6 +237,12 @@ groups! {
         v: BTreeMap<String, Value>;
     property_names_const: "propertyNames", "propertyNames with const",
         #[keys(constant("foo"))] v: BTreeMap<String, Value>;
+    ecma_control_upper: "optional/ecmascript-regex",
+        "ECMA 262 regex escapes control codes with \\c and upper letter",
+        #[pattern("^\\cC$")] v: String;
+    ecma_control_lower: "optional/ecmascript-regex",
+        "ECMA 262 regex escapes control codes with \\c and lower letter",
+        #[pattern("^\\cc$")] v: String;
     format_date_time: "optional/format/date-time", "validation of date-time strings",
         #[format("date-time")] v: String;
     format_date: "optional/format/date", "validation of date strings",
@@ -374,16 +380,6 @@ const LEFT_OUT: &[(&str, &str, &str)] = &[
         "enum",
         "*",
         "an enum is a unit-only Rust enum, whose values are strings; the other groups list numbers, booleans, null, arrays or objects",
-    ),
-    (
-        "optional/ecmascript-regex",
-        "ECMA 262 regex escapes control codes with \\c and upper letter",
-        "`\\cX` is not accepted yet (issue 11: the ECMA-262 dialect)",
-    ),
-    (
-        "optional/ecmascript-regex",
-        "ECMA 262 regex escapes control codes with \\c and lower letter",
-        "`\\cX` is not accepted yet (issue 11: the ECMA-262 dialect)",
     ),
     (
         "optional/ecmascript-regex",

@@ -55,17 +55,26 @@ pub(crate) fn emit(
 
 /// Builds the tables for `pattern`, or the error message to report.
 pub(crate) fn build(pattern: &str) -> Result<Tables, String> {
+    let translated =
+        ecma::translate(pattern).map_err(|r| diagnostic(pattern, &r.message, &r.span))?;
+    // Every span below is of the translated text: reported where the pattern has it.
+    let text = &translated.text;
+    let original = |span: &ast::Span| translated.original(pattern, span);
     let mut ast = Parser::new()
-        .parse(pattern)
-        .map_err(|e| parse_error(pattern, &e))?;
-    let facts = ecma::rewrite(&mut ast).map_err(|r| diagnostic(pattern, &r.message, &r.span))?;
-    unicode_tables(pattern, &facts)?;
+        .parse(text)
+        .map_err(|e| parse_error(pattern, &original(e.span()), e.kind()))?;
+    let facts =
+        ecma::rewrite(&mut ast).map_err(|r| diagnostic(pattern, &r.message, &original(&r.span)))?;
+    unicode_tables(pattern, facts.unicode_class.map(|span| original(&span)))?;
     let hir = TranslatorBuilder::new()
         .unicode(true)
         .utf8(true)
         .build()
-        .translate(pattern, &ast)
-        .map_err(|e| diagnostic(pattern, &format!("invalid pattern: {}", e.kind()), e.span()))?;
+        .translate(text, &ast)
+        .map_err(|e| {
+            let message = format!("invalid pattern: {}", e.kind());
+            diagnostic(pattern, &message, &original(e.span()))
+        })?;
     let hir = with_search_prefix(hir, facts.mid_code_point_assertion);
 
     let dfa = automaton::build(&hir).map_err(|e| match e {
@@ -85,8 +94,8 @@ pub(crate) fn build(pattern: &str) -> Result<Tables, String> {
 
 /// Without the `unicode` feature regex-syntax has no property tables and would call
 /// `\p{Greek}` an unknown property; say which feature the pattern needs instead.
-fn unicode_tables(pattern: &str, facts: &ecma::Facts) -> Result<(), String> {
-    match facts.unicode_class {
+fn unicode_tables(pattern: &str, unicode_class: Option<ast::Span>) -> Result<(), String> {
+    match unicode_class {
         Some(span) if cfg!(not(feature = "unicode")) => {
             let text = &pattern[span.start.offset..span.end.offset];
             let message = format!(
@@ -131,10 +140,9 @@ fn too_large_while_building() -> String {
 const DFA_ONLY: &str = "patterns are compiled to a DFA at build time; rewrite the pattern \
                         without it";
 
-fn parse_error(pattern: &str, error: &ast::Error) -> String {
-    let span = error.span();
+fn parse_error(pattern: &str, span: &ast::Span, kind: &ast::ErrorKind) -> String {
     let text = &pattern[span.start.offset..span.end.offset];
-    let message = match error.kind() {
+    let message = match kind {
         ast::ErrorKind::UnsupportedLookAround => {
             format!("lookaround `{text}…)` is not supported: {DFA_ONLY}")
         }

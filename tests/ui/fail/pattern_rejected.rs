@@ -19,6 +19,17 @@ struct Lookaround {
     access_key: String,
 }
 
+/// Rust's regex syntax that ECMA-262 reads otherwise.
+#[derive(Validate)]
+struct RustOnly {
+    #[pattern("^[[:alpha:]]+$")]
+    posix: String,
+    #[pattern(r"\Aarn:aws:")]
+    start_of_text: String,
+    #[pattern("^[a-z&&[^aeiou]]$")]
+    intersection: String,
+}
+
 #[derive(Validate)]
 struct MatchesNothing {
     // An empty class: no string can match, so no value is ever valid.
@@ -26,6 +37,9 @@ struct MatchesNothing {
     external_id: String,
     #[pattern("^a$b")]
     role_arn: String,
+    // ECMA-262's empty class.
+    #[pattern("^[]$")]
+    region: String,
 }
 
 fn main() {}
