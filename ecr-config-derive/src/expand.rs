@@ -91,9 +91,11 @@ fn expand_struct(
     let meta = container_meta(input);
     let examples = &input.examples;
     let json_schema = json_schema_impl(ident, &generics);
+    let builder = crate::literal::emit_builder(input, fields);
     quote! {
         const _: () = {
             #(#items)*
+            #builder
 
             #[automatically_derived]
             impl #impl_generics ::ecr_config::Validate for #ident #ty_generics #where_clause {

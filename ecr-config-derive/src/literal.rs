@@ -308,11 +308,100 @@ fn rust(value: &Value) -> TokenStream {
     }
 }
 
+/// The struct built by the derive's builder ([`emit_builder`]): each field written set by its
+/// method, each left out given the value serde would give it.
 fn struct_value(literal: &StructLit) -> TokenStream {
     let path = &literal.path;
     let fields = literal.fields.iter().map(|(ident, value)| {
         let value = rust(value);
-        quote!(#ident: #value)
+        quote!(.#ident(#value))
     });
-    quote!(#path { #(#fields),* })
+    quote_spanned! {path.span()=>
+        #path::__ecr_checked_literal() #(#fields)* .__ecr_build()
+    }
+}
+
+/// The builder `checked!` writes a literal with (the derive emits it with the struct): a
+/// method per field, named after it, and `__ecr_build`, which gives each field left out the
+/// value serde gives a missing property (its default, `None`), or its `#[constant]`. A field
+/// the literal must have and lacks is reported by the compile-time checker, so `__ecr_build`
+/// never meets one.
+pub(crate) fn emit_builder(
+    input: &crate::model::Input<'_>,
+    fields: &[crate::model::Field<'_>],
+) -> TokenStream {
+    let ident = input.ident;
+    let builder = quote::format_ident!("{}CheckedLiteral", ident);
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let slots = fields.iter().map(|field| {
+        let (name, ty) = (field.ident, field.ty);
+        quote!(#name: ::core::option::Option<#ty>)
+    });
+    let empty = fields.iter().map(|field| {
+        let name = field.ident;
+        quote!(#name: ::core::option::Option::None)
+    });
+    let setters = fields.iter().map(|field| {
+        let (name, ty) = (field.ident, field.ty);
+        quote! {
+            #[inline]
+            pub fn #name(mut self, value: #ty) -> Self {
+                self.#name = ::core::option::Option::Some(value);
+                self
+            }
+        }
+    });
+    let built = fields.iter().map(|field| {
+        let name = field.ident;
+        let missing = missing_value(field);
+        quote!(#name: match self.#name {
+            ::core::option::Option::Some(value) => value,
+            ::core::option::Option::None => #missing,
+        })
+    });
+    let vis = input.vis;
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis struct #builder #impl_generics #where_clause {
+            #(#slots,)*
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #ident #ty_generics #where_clause {
+            #[doc(hidden)]
+            #[inline]
+            #vis fn __ecr_checked_literal() -> #builder #ty_generics {
+                #builder { #(#empty,)* }
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #builder #ty_generics #where_clause {
+            #(#setters)*
+
+            #[doc(hidden)]
+            #[inline]
+            pub fn __ecr_build(self) -> #ident #ty_generics {
+                #ident { #(#built,)* }
+            }
+        }
+    }
+}
+
+/// What `__ecr_build` gives a field the literal left out.
+fn missing_value(field: &crate::model::Field<'_>) -> TokenStream {
+    if let Some(default) = &field.serde_default {
+        return default.clone();
+    }
+    if field.serde_skip || crate::model::is_option(field.ty) {
+        return quote!(::core::default::Default::default());
+    }
+    if let Some(constant) = &field.attrs.rules.constant {
+        let lit = &constant.lit;
+        return quote!(::core::convert::Into::into(#lit));
+    }
+    quote!(::core::unreachable!(
+        "`checked!` reports a field left out at compile time"
+    ))
 }

@@ -11,6 +11,7 @@ use crate::serde_attr::{self, DefaultFrom};
 
 pub(crate) struct Input<'a> {
     pub(crate) ident: &'a Ident,
+    pub(crate) vis: &'a syn::Visibility,
     pub(crate) generics: &'a Generics,
     pub(crate) title: Option<StrAttr>,
     pub(crate) description: Option<String>,
@@ -38,6 +39,8 @@ pub(crate) struct Field<'a> {
     /// The value serde gives the property when it is missing, as an expression of the
     /// field's type (`None`: no default, or a generic struct, whose default has no one type).
     pub(crate) default: Option<TokenStream>,
+    /// The same in the struct's own generic context (`checked!`'s omitted fields).
+    pub(crate) serde_default: Option<TokenStream>,
     pub(crate) flatten: bool,
     /// `#[serde(skip)]`: not part of the JSON, so not validated either.
     pub(crate) serde_skip: bool,
@@ -100,6 +103,7 @@ impl<'a> Input<'a> {
         let container = attr::container_attrs(&input.attrs, what, errors);
         Some(Input {
             ident: &input.ident,
+            vis: &input.vis,
             generics: &input.generics,
             title: container.title,
             description: attr::docs(&input.attrs),
@@ -164,7 +168,10 @@ fn struct_shape<'a>(
                 required: !(serde.default.is_some()
                     || serde_field.default.is_some()
                     || is_option(&field.ty)),
-                default: default_value(input, ident, &field.ty, serde, &serde_field),
+                default: (input.generics.params.is_empty())
+                    .then(|| default_value(input, ident, &field.ty, serde, &serde_field))
+                    .flatten(),
+                serde_default: default_value(input, ident, &field.ty, serde, &serde_field),
                 flatten: serde_field.flatten,
                 serde_skip: serde_field.skip,
                 attrs: attr::field_attrs(&field.attrs, errors),
@@ -186,9 +193,6 @@ fn default_value(
     container: &serde_attr::SerdeContainer,
     field: &serde_attr::SerdeField,
 ) -> Option<TokenStream> {
-    if !input.generics.params.is_empty() {
-        return None;
-    }
     let own = |from: &DefaultFrom| match from {
         DefaultFrom::Trait => quote!(<#ty as ::core::default::Default>::default()),
         DefaultFrom::Function(path) => quote!(#path()),
@@ -196,7 +200,9 @@ fn default_value(
     if let Some(from) = &field.default {
         return Some(own(from));
     }
+    let (_, ty_generics, _) = input.generics.split_for_impl();
     let container_ty = &input.ident;
+    let container_ty = quote!(#container_ty #ty_generics);
     match container.default.as_ref()? {
         DefaultFrom::Trait => {
             Some(quote!(<#container_ty as ::core::default::Default>::default().#ident))

@@ -210,11 +210,17 @@ pub use ecr_config_derive::Validate;
 /// A config written as a Rust struct literal, checked at compile time: a value that breaks a
 /// declared constraint does not build.
 ///
-/// `checked!(Type { field: value, … })` evaluates to the literal itself, each string literal
+/// `checked!(Type { field: value, … })` evaluates to the literal's value, each string literal
 /// converted `Into` its field's type (`String`, [`Secret<String>`], …), after the compiler has
 /// checked every field against `Type`'s declarations, nested structs and lists included, with
 /// the very matchers and rules [`Validate::validate`] runs. Findings name the Rust field path
 /// and the rule.
+///
+/// A field serde would not require may be left out, and gets what serde gives a missing
+/// property: an `Option` is `None`, a `#[serde(default)]` or `#[serde(default = "path")]`
+/// field its default (the struct's `#[serde(default)]` too), a `#[serde(skip)]` field
+/// `Default::default()`, and a `#[constant("…")]` field its constant. A required field left
+/// out is a compile error naming it.
 ///
 /// ```
 /// use std::sync::LazyLock;

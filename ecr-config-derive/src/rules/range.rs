@@ -91,6 +91,19 @@ impl Range {
         }
     }
 
+    /// A const assertion that a value of `shape` (a `ConstShape` expression, the field's or an
+    /// item's) can be in the range: `#[range(min = 300)]` on a `u8` fails the build.
+    pub(crate) fn emit_type_check(&self, shape: &TokenStream, holder: &str) -> TokenStream {
+        let bounds = self.emit_bounds();
+        let message = format!("this `range` holds no {holder}: no value satisfies both");
+        quote_spanned! {self.span=>
+            const _: () = ::core::assert!(
+                ::ecr_config::__private::range::type_allows(#shape, &#bounds),
+                #message,
+            );
+        }
+    }
+
     pub(crate) fn emit_check(&self, value: &TokenStream) -> TokenStream {
         let bounds = self.emit_bounds();
         let message = optional_lit(self.message.as_ref());

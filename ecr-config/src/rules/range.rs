@@ -55,6 +55,38 @@ impl Bounds {
     }
 }
 
+/// Whether a value of the integer type `shape` describes can be within `bounds` (a float
+/// type always can): a lower bound its largest value keeps, an upper bound its smallest.
+/// `false` is a declaration no value satisfies, which the derive makes a compile error.
+#[inline]
+pub const fn type_allows(
+    shape: &crate::__private::compile_time::ConstShape,
+    bounds: &Bounds,
+) -> bool {
+    use crate::__private::compile_time::ConstShape;
+    let mut shape = shape;
+    while let ConstShape::Optional(inner) | ConstShape::Sensitive(inner) = shape {
+        shape = inner;
+    }
+    let ConstShape::Integer { min, max } = *shape else {
+        return true;
+    };
+    let each = bounds.each();
+    let mut i = 0;
+    while i < each.len() {
+        let (keyword, bound) = each[i];
+        // `min` and `exclusive_min` first: held by the largest value, if by any.
+        let edge = if i < 2 { max } else { min };
+        if let Some(bound) = bound
+            && breaks(keyword, Number::Int(edge), bound)
+        {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// How `a` compares with `b` across integer and float; `None` when either is NaN.
 #[allow(clippy::cast_precision_loss)]
 #[allow(

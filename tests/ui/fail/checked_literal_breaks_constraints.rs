@@ -46,6 +46,22 @@ fn docker() {
     });
 }
 
+// A required field left out (serde has no value for it), and a misspelt one.
+fn left_out() {
+    let _ = checked!(CiConfig {
+        region: Region::UsEast1,
+        secret_key: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    });
+}
+
+fn misspelt() {
+    let _ = checked!(CiConfig {
+        regin: Region::UsEast1,
+        access_key: "AKIAIOSFODNN7EXAMPLE",
+        secret_key: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    });
+}
+
 fn not_a_literal() {
     let key = std::env::var("AWS_ACCESS_KEY_ID").unwrap();
     let _ = checked!(CiConfig {
@@ -71,6 +87,8 @@ mod with_rest {
 fn main() {
     ecr();
     docker();
+    left_out();
+    misspelt();
     not_a_literal();
     with_rest::with_rest();
 }

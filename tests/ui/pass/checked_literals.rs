@@ -34,7 +34,23 @@ static ECR: LazyLock<EcrConfig> = LazyLock::new(|| {
     })
 });
 
+/// A constant with no serde default: a literal may still leave it out.
+#[derive(Debug, serde::Deserialize, Validate)]
+struct Versioned {
+    #[constant("v1")]
+    version: String,
+    #[serde(default)]
+    #[len(max = 3)]
+    tags: Vec<String>,
+    #[serde(skip)]
+    cache: Option<u8>,
+}
+
 fn main() {
+    let versioned = checked!(Versioned {});
+    assert_eq!(versioned.version, "v1");
+    assert!(versioned.tags.is_empty() && versioned.cache.is_none());
+
     assert!(ECR.validate().is_ok());
     assert_eq!(ECR.ci.access_key, "AKIAIOSFODNN7EXAMPLE");
     assert_eq!(ECR.setup.region, Region::EuCentral1);
@@ -60,4 +76,33 @@ fn main() {
     assert!(registry.validate().is_ok());
     assert_eq!(registry.password.expose_secret(), "dckr_pat_0123456789");
     assert_eq!(registry.mirrors.len(), 2);
+
+    // Fields serde would default may be left out, and so may a `#[constant]`: each gets the
+    // value serde gives a missing property.
+    let minimal = checked!(RegistryCredential {
+        name: "team-hub",
+        provider: RegistryProvider::GitHub,
+        host: "ghcr.io",
+        username: "deploy-bot",
+        password: "dckr_pat_0123456789",
+        mirrors: vec![Mirror {
+            url: "https://mirror.gcr.io"
+        }],
+    });
+    assert_eq!(minimal.port, 443);
+    assert_eq!(minimal.mirrors[0].priority, 0);
+    let ecr = checked!(EcrConfig {
+        ci: CiConfig {
+            region: Region::UsEast1,
+            access_key: "AKIAIOSFODNN7EXAMPLE",
+            secret_key: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        },
+        setup: SetupConfig {
+            region: Region::EuCentral1,
+            role_arn: "arn:aws:iam::123456789012:role/ecr-access-role",
+        },
+    });
+    assert!(ecr.validate().is_ok());
+    assert_eq!(ecr.repository_provider, "aws-ecr");
+    assert!(ecr.read.is_none() && ecr.setup.policy.is_none());
 }

@@ -243,7 +243,9 @@ const fn fields(
         let at = path.key(name);
         let Some(member) = find_member(members, name) else {
             // Pointed at the enclosing object's opening brace: where the property belongs.
-            if field.required {
+            // A Rust literal may leave out a `#[constant]` (`checked!` writes it in).
+            let constant = matches!(report.names, Names::Rust) && has_constant(field.rules);
+            if field.required && !constant {
                 let message = message::required();
                 report.finding(node.line, node.column, &at, Keyword::Required, &message);
             }
@@ -509,6 +511,18 @@ const fn rule(rule: &ConstRule, node: &Node, path: &FieldPath<'_>, report: &mut 
             }
         }
     }
+}
+
+/// Whether `rules` declare a `#[constant]`.
+const fn has_constant(rules: &[ConstRule]) -> bool {
+    let mut i = 0;
+    while i < rules.len() {
+        if let ConstRule::Const { .. } = rules[i] {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// The `#[each]` rules among `rules`, or the `#[keys]` rules (none if there is none).
