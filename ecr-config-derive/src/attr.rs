@@ -193,7 +193,13 @@ pub(crate) fn str_attr(
     rule: bool,
     errors: &mut Errors,
 ) {
-    let usage = format!("`{name}` expects a string literal, e.g. `#[{name}(\"{example}\")]`");
+    // A literal holding quotes is valid Rust as a raw string.
+    let shown = if example.contains('"') {
+        format!("r#\"{example}\"#")
+    } else {
+        format!("\"{example}\"")
+    };
+    let usage = format!("`{name}` expects a string literal, e.g. `#[{name}({shown})]`");
     let (lit, message) = match &attr.meta {
         Meta::List(list) if list.tokens.is_empty() => {
             errors.error_span(list.delimiter.span().join(), usage);

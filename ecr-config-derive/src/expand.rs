@@ -92,10 +92,17 @@ fn expand_struct(
     let examples = &input.examples;
     let json_schema = json_schema_impl(ident, &generics);
     let builder = crate::literal::emit_builder(input, fields);
+    // A const item cannot name a generic type's parameters.
+    let example_checks = if input.generics.params.is_empty() {
+        crate::include::examples(ident, &input.examples)
+    } else {
+        TokenStream::new()
+    };
     quote! {
         const _: () = {
             #(#items)*
             #builder
+            #example_checks
 
             #[automatically_derived]
             impl #impl_generics ::ecr_config::Validate for #ident #ty_generics #where_clause {

@@ -62,6 +62,7 @@
 //! | `#[format("…")]` | strings, `Secret<String>` | `format` (asserted) | `date-time`, `date`, `time`, `duration`, `email`, `hostname`, `ipv4`, `ipv6`, `uri`, `uri-reference`, `uuid`, `json-pointer` ([`Format`](meta::Format)) |
 //! | `#[content_media_type("application/json")]` | strings, `Secret<String>` | `contentMediaType` | the string is a JSON text |
 //! | `#[title("…")]`, `///` docs | fields, structs, enums | `title`, `description` | (metadata for schema and docs) |
+//! | `#[example(r#"{"region": "us-east-1"}"#)]` (any number) | structs | `examples` | a JSON document of the type, for the schema and the docs; with the `include-config` feature it is checked when the crate builds, as `include_config!` checks a file: one that is not JSON or breaks a rule fails the build |
 //! | `#[validate(skip)]` | any field | | do not validate the field's type |
 //!
 //! Every bound is optional where it is written as `min =`/`max =`. An `Option` field is checked

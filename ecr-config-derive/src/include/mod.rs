@@ -202,3 +202,52 @@ fn type_name(ty: &Type) -> String {
         .replace(" >", ">")
         .replace(" ,", ",")
 }
+
+/// The checks of a struct's `#[example]`s, with `include_config!`'s reader and checker: an
+/// example that is not JSON, or gives a property twice, is an error at its literal; one that
+/// breaks the type's declarations fails the build with the findings, in `const` evaluation.
+pub(crate) fn examples(ident: &syn::Ident, examples: &[LitStr]) -> TokenStream {
+    let mut out = TokenStream::new();
+    for (index, example) in examples.iter().enumerate() {
+        let span = example.span();
+        let name = format!("example {} of `{ident}`", index + 1);
+        let document = match scan::read(example.value().as_bytes()) {
+            Ok(document) => document,
+            Err(syntax) => {
+                let message = format!(
+                    "this `#[example]` is not JSON: {}\nan example is a JSON document, \
+                     written as a raw string: `#[example(r#\"{{\"region\": \"us-east-1\"}}\"#)]`",
+                    lines("example", &[syntax])
+                );
+                out.extend(syn::Error::new(span, message).into_compile_error());
+                continue;
+            }
+        };
+        if !document.duplicates.is_empty() {
+            let message = format!(
+                "this `#[example]` gives a property more than once:\n{}",
+                lines("example", &document.duplicates)
+            );
+            out.extend(syn::Error::new(span, message).into_compile_error());
+            continue;
+        }
+        let tree = emit::node(&document.root, span);
+        let source = LitStr::new(&name, span);
+        let prefix = LitStr::new("example:", span);
+        out.extend(quote_spanned! {span=>
+            #[allow(long_running_const_eval)]
+            const _: () = {
+                const __ECR_EXAMPLE: ::ecr_config::__private::compile_time::Node = #tree;
+                let __ecr_verdict = ::ecr_config::__private::compile_time::verdict(
+                    <#ident as ::ecr_config::Validate>::__CONST_SHAPE,
+                    &__ECR_EXAMPLE,
+                    #source,
+                    #prefix,
+                    ::ecr_config::__private::compile_time::Names::Serialized,
+                );
+                ::core::assert!(__ecr_verdict.is_empty(), "{}", __ecr_verdict.as_str());
+            };
+        });
+    }
+    out
+}
