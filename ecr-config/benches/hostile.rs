@@ -6,7 +6,11 @@
 //! - `duplicate_map_keys`: a map whose every key is given twice, on one line;
 //! - `invalid_items`: a minified list whose every item breaks its pattern (the fast path:
 //!   serde reads it, `validate` finds the items, the locator finds where they are);
-//! - `wrong_typed_items`: a list whose every item has the wrong type, one a line.
+//! - `wrong_typed_items`: a list whose every item has the wrong type, one a line;
+//! - `duplicate_items`: a `#[unique]` list whose every item after the first equals it (JSON
+//!   equality: `{"a": [1, 2]}` and `{"a": [1.0, 2e0]}` in turn), on one line;
+//! - `invalid_keys`: a map whose every key breaks its `#[keys]` pattern and every value its
+//!   `#[each]` format, on one line.
 //!
 //! `cargo bench -p ecr-config --bench hostile`; per-finding figures are the time divided by
 //! the size. `ECR_BENCH_CASE=unknown_keys/100000 ECR_BENCH_ITERS=1` runs one case and exits,
@@ -30,6 +34,13 @@ struct Fleet {
     items: Vec<Item>,
     by_name: BTreeMap<String, Item>,
     token: Option<Box<Secret<String>>>,
+    #[serde(default)]
+    #[unique]
+    labels: Vec<serde_json::Value>,
+    #[serde(default)]
+    #[keys(pattern("^[a-z0-9-]+$"))]
+    #[each(format("hostname"))]
+    hosts: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize, Validate)]
@@ -41,11 +52,13 @@ struct Item {
     secret: Option<Secret<String>>,
 }
 
-const CASES: [&str; 4] = [
+const CASES: [&str; 6] = [
     "unknown_keys",
     "duplicate_map_keys",
     "invalid_items",
     "wrong_typed_items",
+    "duplicate_items",
+    "invalid_keys",
 ];
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -84,6 +97,31 @@ fn document(case: &str, n: usize) -> String {
                 let _ = write!(doc, "{comma}  [\"item\", {i}]");
             }
             doc.push_str("\n]");
+        }
+        "duplicate_items" => {
+            doc.push_str(r#""items": [], "by_name": {}, "labels": [{"a": [1, 2]}"#);
+            for i in 0..n {
+                let item = if i % 2 == 0 {
+                    r#"{"a": [1.0, 2e0]}"#
+                } else {
+                    r#"{"a": [1, 2]}"#
+                };
+                let _ = write!(doc, ", {item}");
+            }
+            doc.push(']');
+        }
+        "invalid_keys" => {
+            doc.push_str(r#""items": [], "by_name": {}, "hosts": {"#);
+            for i in 0..n {
+                let comma = if i == 0 { "" } else { ", " };
+                // Half break the key's pattern, half the value's format: one finding each.
+                if i % 2 == 0 {
+                    let _ = write!(doc, r#"{comma}"Host_{i}": "ok.example""#);
+                } else {
+                    let _ = write!(doc, r#"{comma}"host-{i}": "not_a_host""#);
+                }
+            }
+            doc.push('}');
         }
         other => panic!("unknown case {other:?}"),
     }
