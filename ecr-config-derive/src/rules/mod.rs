@@ -117,41 +117,14 @@ pub(crate) fn parse(name: &str, attr: &Attribute, rules: &mut Rules, errors: &mu
             let (example, hint) = (pattern::EXAMPLE, pattern::DUPLICATE_HINT);
             str_attr(&mut rules.pattern, attr, name, example, hint, true, errors);
         }
-        constant::NAME => {
-            let example = constant::EXAMPLE;
-            str_attr(
-                &mut rules.constant,
-                attr,
-                name,
-                example,
-                KEEP_ONE,
-                true,
-                errors,
-            );
-        }
-        format::NAME => {
-            let example = format::EXAMPLE;
-            str_attr(
-                &mut rules.format,
-                attr,
-                name,
-                example,
-                KEEP_ONE,
-                true,
-                errors,
-            );
-        }
-        media_type::NAME => {
-            let example = media_type::EXAMPLE;
-            str_attr(
-                &mut rules.media_type,
-                attr,
-                name,
-                example,
-                KEEP_ONE,
-                true,
-                errors,
-            );
+        // The rules that take one string literal and are kept once.
+        constant::NAME | format::NAME | media_type::NAME => {
+            let (slot, example) = match name {
+                constant::NAME => (&mut rules.constant, constant::EXAMPLE),
+                format::NAME => (&mut rules.format, format::EXAMPLE),
+                _ => (&mut rules.media_type, media_type::EXAMPLE),
+            };
+            str_attr(slot, attr, name, example, KEEP_ONE, true, errors);
         }
         _ => return false,
     }
