@@ -478,7 +478,13 @@ impl<'a> Checker<'a> {
             self.value(Some((field.shape)()), place, path, depth + 1)?;
             return Ok(());
         }
-        let inner = Inner::of(field.rules, depth + 1);
+        // Only a list or a map has items for `#[unique]`, `#[each]` and `#[keys]`.
+        let container = matches!(self.reader.peek()?, b'[' | b'{');
+        let inner = if container {
+            Inner::of(field.rules, depth + 1)
+        } else {
+            None
+        };
         let outer =
             inner.map(|inner| (self.inner.replace(inner), core::mem::take(&mut self.items)));
         let (read, ok, start) = self.value(Some((field.shape)()), place, path, depth + 1)?;
