@@ -333,19 +333,24 @@ pub(crate) fn emit_builder(
     let ident = input.ident;
     let builder = quote::format_ident!("{}CheckedLiteral", ident);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    // In the builder `Self` is the builder: a field's `Vec<Self>` names the struct.
+    let this = quote!(#ident #ty_generics);
+    let field_ty =
+        |field: &crate::model::Field<'_>| without_self(field.ty.to_token_stream(), &this);
     let slots = fields.iter().map(|field| {
-        let (name, ty) = (field.ident, field.ty);
+        let (name, ty) = (field.ident, field_ty(field));
         quote!(#name: ::core::option::Option<#ty>)
     });
     let empty = fields.iter().map(|field| {
         let name = field.ident;
         quote!(#name: ::core::option::Option::None)
     });
+    // A setter is as visible as its field: a literal can set only what it could write.
     let setters = fields.iter().map(|field| {
-        let (name, ty) = (field.ident, field.ty);
+        let (name, ty, vis) = (field.ident, field_ty(field), field.vis);
         quote! {
             #[inline]
-            pub fn #name(mut self, value: #ty) -> Self {
+            #vis fn #name(mut self, value: #ty) -> Self {
                 self.#name = ::core::option::Option::Some(value);
                 self
             }
@@ -389,17 +394,37 @@ pub(crate) fn emit_builder(
     }
 }
 
-/// What `__ecr_build` gives a field the literal left out.
+/// `Self` in `tokens` replaced by `this`.
+fn without_self(tokens: TokenStream, this: &TokenStream) -> TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    tokens
+        .into_iter()
+        .flat_map(|tree| match tree {
+            TokenTree::Ident(ident) if ident == "Self" => this.clone(),
+            TokenTree::Group(group) => {
+                let mut inner = Group::new(group.delimiter(), without_self(group.stream(), this));
+                inner.set_span(group.span());
+                TokenTree::Group(inner).into_token_stream()
+            }
+            other => other.into_token_stream(),
+        })
+        .collect()
+}
+
+/// What `__ecr_build` gives a field the literal left out. A `#[constant]` field its constant
+/// (the only value it may hold), else what serde gives a missing property.
 fn missing_value(field: &crate::model::Field<'_>) -> TokenStream {
+    if let Some(constant) = &field.attrs.rules.constant
+        && !crate::model::is_option(field.ty)
+    {
+        let lit = &constant.lit;
+        return quote!(::core::convert::Into::into(#lit));
+    }
     if let Some(default) = &field.serde_default {
         return default.clone();
     }
     if field.serde_skip || crate::model::is_option(field.ty) {
         return quote!(::core::default::Default::default());
-    }
-    if let Some(constant) = &field.attrs.rules.constant {
-        let lit = &constant.lit;
-        return quote!(::core::convert::Into::into(#lit));
     }
     quote!(::core::unreachable!(
         "`checked!` reports a field left out at compile time"

@@ -31,6 +31,7 @@ pub(crate) enum Shape<'a> {
 
 pub(crate) struct Field<'a> {
     pub(crate) ident: &'a Ident,
+    pub(crate) vis: &'a syn::Visibility,
     pub(crate) ty: &'a Type,
     /// The JSON name after serde's `rename`/`rename_all`.
     pub(crate) name: String,
@@ -162,6 +163,7 @@ fn struct_shape<'a>(
                 });
             Some(Field {
                 ident,
+                vis: &field.vis,
                 ty: &field.ty,
                 name,
                 description: attr::docs(&field.attrs),

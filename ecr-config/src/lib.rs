@@ -91,10 +91,10 @@
 //! - `\d`, `\w` and `\b` are ASCII-only (`^\d+$` rejects Arabic-Indic digits), `\s` is
 //!   ECMA-262's white space, `.` matches anything but a line terminator;
 //! - ECMA-262's own syntax is read as ECMA-262 reads it: `\cJ` (a control character), the
-//!   surrogate pair `\uD83D\uDE00` (one character, as `\u{1F600}`), `[]` (no character) and
-//!   `[^]` (any character);
+//!   surrogate pair `\uD83D\uDE00` (one character, as `\u{1F600}`), `[]` (no character),
+//!   `[^]` (any character), and in a class `[` (a character) and `\b` (a backspace);
 //! - Rust's regex syntax that ECMA-262 reads otherwise is a compile error saying so:
-//!   `[[:alpha:]]`, `\A`, `\z`, `&&` in a class, a class inside a class, `(?i)`, `\x{41}`,
+//!   `[[:alpha:]]`, `\A`, `\z`, `&&` in a class, `(?i)`, `\x{41}`,
 //!   `\pL` without braces;
 //! - lookaround and backreferences are rejected at compile time: a pattern is compiled into a
 //!   DFA when your crate builds, and runs as a table walk with no regex engine at run time;
@@ -217,11 +217,12 @@ pub use ecr_config_derive::Validate;
 /// the very matchers and rules [`Validate::validate`] runs. Findings name the Rust field path
 /// and the rule.
 ///
-/// A field serde would not require may be left out, and gets what serde gives a missing
-/// property: an `Option` is `None`, a `#[serde(default)]` or `#[serde(default = "path")]`
-/// field its default (the struct's `#[serde(default)]` too), a `#[serde(skip)]` field
-/// `Default::default()`, and a `#[constant("…")]` field its constant. A required field left
-/// out is a compile error naming it.
+/// A field may be left out when its value is known: an `Option` is `None`, a
+/// `#[constant("…")]` field its constant, a `#[serde(skip)]` field `Default::default()`, and a
+/// `#[serde(default)]` or `#[serde(default = "path")]` field (the struct's too) its default,
+/// but only if it has no rule, since a default is a run-time value the build cannot check. Any
+/// other field left out is a compile error naming it. A setter is as visible as its field, so
+/// a literal sets only the fields it could write in a struct literal.
 ///
 /// ```
 /// use std::sync::LazyLock;

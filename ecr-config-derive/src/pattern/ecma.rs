@@ -85,8 +85,9 @@ impl Translated {
 }
 
 /// The pattern with ECMA-262's own syntax in `regex-syntax`'s: `\cA` is `\x01`, a surrogate
-/// pair `\uD83D\uDE00` is `\u{1F600}`, `[]` (no character) is `[^\x00-\u{10FFFF}]` and
-/// `[^]` (any character) is `[\x00-\u{10FFFF}]`.
+/// pair `\uD83D\uDE00` is `\u{1F600}`, `[]` (no character) is `[^\x00-\u{10FFFF}]`,
+/// `[^]` (any character) is `[\x00-\u{10FFFF}]`, and in a class `[` is `\[` and `\b` (a
+/// backspace) `\x08`.
 pub(crate) fn translate(pattern: &str) -> Result<Translated, Rejected> {
     let bytes = pattern.as_bytes();
     let mut text = String::with_capacity(pattern.len());
@@ -120,6 +121,8 @@ pub(crate) fn translate(pattern: &str) -> Result<Translated, Rejected> {
                     Some(0xDC00..=0xDFFF) => return Err(lone_surrogate(pattern, i)),
                     _ => (None, 2),
                 },
+                // In a class, ECMA-262's `\b` is a backspace.
+                Some(b'b') if in_class => (Some(r"\x08".to_owned()), 2),
                 // An escape is copied whole, so `\[` opens no class.
                 Some(_) => (None, 1 + char_width(pattern, i + 1)),
                 None => (None, 1),
@@ -140,6 +143,9 @@ pub(crate) fn translate(pattern: &str) -> Result<Translated, Rejected> {
                 in_class = false;
                 (None, 1)
             }
+            // In a class ECMA-262 reads `[` as a character, where `regex-syntax` would open a
+            // nested class; `[:` is left to be refused as a POSIX class.
+            b'[' if bytes.get(i + 1) != Some(&b':') => (Some(r"\[".to_owned()), 1),
             _ => (None, char_width(pattern, i)),
         };
         let width = width.min(bytes.len() - i);

@@ -706,8 +706,13 @@ fn ecma_only_syntax() {
     // Escapes are copied whole: `\[]` is a `[` and a `]`, `\\c` a backslash and a `c`.
     check(r"^\[]$", &["[]"], &[""]);
     check(r"^\\cA$", &["\\cA"], &["\u{1}"]);
-    // In a class, `\[` is a `[` in both dialects (a bare `[` opens a class in Rust's).
+    // In a class, `[` is a character (Rust's dialect would open a nested class), and `\b` a
+    // backspace.
     check(r"^[\[]$", &["["], &["]"]);
+    check(r"^[[]$", &["["], &["]"]);
+    check(r"^[a[b]$", &["a", "[", "b"], &["]"]);
+    check(r"^[a[bc]]$", &["a]", "[]", "c]"], &["a", "]"]);
+    check(r"^[\b]$", &["\u{8}"], &["b", "\\"]);
     check(r"^é\cA$", &["é\u{1}"], &[]);
 }
 
@@ -740,7 +745,6 @@ fn rust_only_syntax() {
         (r"abc\z", "`\\z` is Rust's end of text"),
         ("[a-z&&[^aeiou]]", "`&&` in a class is Rust's set operation"),
         ("[a-z--b]", "`--` in a class is Rust's set operation"),
-        ("[a[bc]]", "a class inside a class is Rust's union"),
         ("(?i)abc", "inline flags like `(?i)` are not supported"),
         (r"\x{41}", "`\\x{…}` is Rust's spelling"),
         (r"\U0001F600", "`\\U` is Rust's spelling"),

@@ -223,9 +223,6 @@ pub(crate) fn emit_checks(
     if let Some(multiple_of) = &rules.multiple_of {
         checks.extend(multiple_of.emit_check(&value(multiple_of.span)));
     }
-    if let Some(unique) = &rules.unique {
-        checks.extend(unique.emit_check(&value(unique.span)));
-    }
     let each = rules.each.as_ref().zip(checked.each.as_deref());
     if let Some((keys, inner)) = rules.keys.as_ref().zip(checked.keys.as_deref()) {
         // A member's key before its value, as the parser finds them.
@@ -233,6 +230,10 @@ pub(crate) fn emit_checks(
         checks.extend(keys.emit_check(inner, &value(keys.span), each));
     } else if let Some((each, inner)) = each {
         checks.extend(each.emit_check(inner, &value(each.span)));
+    }
+    // After the items' own rules, as the parser finds them (it compares once it has all).
+    if let Some(unique) = &rules.unique {
+        checks.extend(unique.emit_check(&value(unique.span)));
     }
     if let Some(constant) = &rules.constant {
         checks.extend(constant::emit_check(constant, &value(constant.span)));

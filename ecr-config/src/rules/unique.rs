@@ -86,8 +86,10 @@ pub const fn message(first: usize) -> Message<'static> {
         .count(first)
 }
 
-/// `#[unique]` in `validate`: each item serialized (a `Secret` as its value, which never
-/// leaves this function).
+/// `#[unique]` in `validate`: each item serialized (a `Secret` as its value, which reaches no
+/// output; the canonical texts are wiped, `serde_json`'s intermediate values are not).
+/// `validate` compares the Rust values; the parser and the compile-time checker the
+/// document's (they differ where serde drops or defaults something).
 pub fn check<T: Serialize>(
     items: Option<&[T]>,
     message: Option<&'static str>,
@@ -111,7 +113,7 @@ pub fn check<T: Serialize>(
 
 /// Calls `found(later, first)` for each item whose key an earlier item has; `None` keys
 /// (an item with no JSON value) equal nothing. The keys are wiped once compared: an item may
-/// be a secret.
+/// be a secret (earlier copies a growing `String` left behind are not).
 pub(crate) fn repeats(
     keys: impl Iterator<Item = Option<String>>,
     mut found: impl FnMut(usize, usize),

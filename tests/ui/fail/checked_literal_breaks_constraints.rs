@@ -54,6 +54,34 @@ fn left_out() {
     });
 }
 
+// A default with rules: its value is only known at run time.
+fn left_out_default() {
+    let _ = checked!(RegistryCredential {
+        name: "team-hub",
+        provider: RegistryProvider::GitHub,
+        host: "ghcr.io",
+        username: "deploy-bot",
+        password: "dckr_pat_0123456789",
+        mirrors: vec![],
+    });
+}
+
+// A field the literal's module cannot see, as in a plain struct literal.
+mod private {
+    #[derive(ecr_config::Validate)]
+    pub struct Account {
+        pub name: String,
+        secret: String,
+    }
+}
+
+fn private_field() {
+    let _ = checked!(private::Account {
+        name: "ci",
+        secret: "hidden",
+    });
+}
+
 fn misspelt() {
     let _ = checked!(CiConfig {
         regin: Region::UsEast1,
@@ -88,6 +116,8 @@ fn main() {
     ecr();
     docker();
     left_out();
+    left_out_default();
+    private_field();
     misspelt();
     not_a_literal();
     with_rest::with_rest();

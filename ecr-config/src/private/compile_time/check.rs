@@ -248,6 +248,17 @@ const fn fields(
             if field.required && !constant {
                 let message = message::required();
                 report.finding(node.line, node.column, &at, Keyword::Required, &message);
+            } else if matches!(report.names, Names::Rust)
+                && !constant
+                && !field.rules.is_empty()
+                && !matches!(field.shape, ConstShape::Optional(_))
+            {
+                // `checked!` fills in serde's default, a value only known at run time.
+                let message = Message::new().str(
+                    "left out, so it takes its serde default, which its rules cannot check at \
+                     build time: write the value",
+                );
+                report.finding(node.line, node.column, &at, Keyword::Required, &message);
             }
             continue;
         };
