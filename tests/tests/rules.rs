@@ -563,3 +563,45 @@ fn keys_applies_the_rules_to_every_key() {
     let docs = Labelled::markdown_reference();
     assert!(docs.contains("Each key: Pattern: `^[a-z]+$`"), "{docs}");
 }
+
+#[derive(serde::Deserialize, serde::Serialize, Validate)]
+struct Point {
+    x: u32,
+    #[serde(default)]
+    z: u32,
+}
+
+#[derive(serde::Deserialize, Validate)]
+struct Points {
+    #[unique]
+    points: Vec<Point>,
+    n: Option<u32>,
+}
+
+/// `#[unique]` in a report is about the document: two items that differ in the text but not
+/// as Rust values (`z` defaulted) are not repeats, on the fast path (the document is valid
+/// otherwise) as on the slow one (a type error elsewhere); `validate` judges the values.
+#[test]
+fn unique_in_a_report_is_about_the_document() {
+    let items = r#"[{"x": 1}, {"x": 1, "z": 0}]"#;
+    for doc in [
+        format!(r#"{{"points": {items}}}"#),
+        format!(r#"{{"points": {items}, "n": "bad"}}"#),
+    ] {
+        assert!(
+            parsed::<Points>(&doc)
+                .iter()
+                .all(|line| !line.contains("uniqueItems")),
+            "{doc}: {:?}",
+            parsed::<Points>(&doc)
+        );
+        assert_eq!(
+            compile_time::<Points>(&doc),
+            parsed::<Points>(&doc),
+            "{doc}"
+        );
+    }
+    let value: Points = serde_json::from_str(&format!(r#"{{"points": {items}}}"#)).expect("JSON");
+    let errors = value.validate().expect_err("equal values");
+    assert_eq!(errors.iter().next().map(ecr_config::ValidationError::pointer), Some("/points/1"));
+}

@@ -128,13 +128,19 @@ fn fast<'de, T: Deserialize<'de> + Validate>(
     Some(Err(invalid(input, body, base, &T::SHAPE, errors, read)))
 }
 
-/// Whether a finding is at a key (`dependentRequired`), which only the slow path locates.
+/// Whether a finding is one only the slow path can judge: at a key (`dependentRequired`),
+/// which the locator cannot place, or `uniqueItems`, which `validate` judges on the Rust
+/// values (equal wherever the document's are, and sometimes where they are not: a field serde
+/// defaults or drops), and the document is what a report is about.
 #[cold]
 #[inline(never)]
 fn at_a_key(errors: &ValidationErrors) -> bool {
-    errors
-        .iter()
-        .any(|error| error.keyword() == Keyword::DependentRequired)
+    errors.iter().any(|error| {
+        matches!(
+            error.keyword(),
+            Keyword::DependentRequired | Keyword::UniqueItems
+        )
+    })
 }
 
 /// Where `inner`, a slice of `outer`, starts in it.
@@ -362,13 +368,28 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
     // The schema holds wherever the shape describes the document. What remains is what only
     // serde or a hand-written `Validate` knows: a type the shape leaves open (`Shape::Any`).
     let rest = match serde_json::from_str::<T>(body) {
-        Ok(value) => match value.validate() {
-            Ok(()) => return Ok(value),
-            Err(errors) => Rest::Invalid(errors),
+        Ok(value) => match value.validate().map_err(judged_on_the_document) {
+            Ok(()) | Err(None) => return Ok(value),
+            Err(Some(errors)) => Rest::Invalid(errors),
         },
         Err(error) => Rest::Rejected(error),
     };
     Err(rest_report(input, body, base, &T::SHAPE, checked, rest))
+}
+
+/// `validate`'s findings less those the shape checker judged on the document itself:
+/// `uniqueItems`, which `validate` judges on the Rust values (see [`at_a_key`]); `None` if no
+/// other is left.
+#[cold]
+#[inline(never)]
+fn judged_on_the_document(errors: ValidationErrors) -> Option<ValidationErrors> {
+    let mut rest = ValidationErrors::new();
+    for error in errors {
+        if error.keyword() != Keyword::UniqueItems {
+            rest.push(error);
+        }
+    }
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// What the shape checker found in `body` (`input` past its byte-order mark, `base` bytes
