@@ -603,5 +603,11 @@ fn unique_in_a_report_is_about_the_document() {
     }
     let value: Points = serde_json::from_str(&format!(r#"{{"points": {items}}}"#)).expect("JSON");
     let errors = value.validate().expect_err("equal values");
-    assert_eq!(errors.iter().next().map(ecr_config::ValidationError::pointer), Some("/points/1"));
+    assert_eq!(
+        errors
+            .iter()
+            .next()
+            .map(ecr_config::ValidationError::pointer),
+        Some("/points/1")
+    );
 }
