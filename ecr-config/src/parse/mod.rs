@@ -111,7 +111,7 @@ fn fast<'de, T: Deserialize<'de> + Validate>(
     let errors = match value.validate() {
         Ok(()) if trail.passed().is_empty() => return Some(Ok(value)),
         Ok(()) => ValidationErrors::new(),
-        Err(errors) if at_a_key(&errors) => return None,
+        Err(errors) if only_the_slow_path_judges(&errors) => return None,
         Err(errors) => errors,
     };
     let passed = trail.take_passed();
@@ -134,7 +134,7 @@ fn fast<'de, T: Deserialize<'de> + Validate>(
 /// defaults or drops), and the document is what a report is about.
 #[cold]
 #[inline(never)]
-fn at_a_key(errors: &ValidationErrors) -> bool {
+fn only_the_slow_path_judges(errors: &ValidationErrors) -> bool {
     errors.iter().any(|error| {
         matches!(
             error.keyword(),
@@ -378,7 +378,7 @@ fn slow<'de, T: Deserialize<'de> + Validate>(
 }
 
 /// `validate`'s findings less those the shape checker judged on the document itself:
-/// `uniqueItems`, which `validate` judges on the Rust values (see [`at_a_key`]); `None` if no
+/// `uniqueItems`, which `validate` judges on the Rust values (see [`only_the_slow_path_judges`]); `None` if no
 /// other is left.
 #[cold]
 #[inline(never)]
