@@ -55,34 +55,68 @@ impl Each {
 
     /// The closure of the item's checks, `|at, item, errors| { … }`.
     pub(crate) fn emit_closure(&self, checked: &Checked) -> TokenStream {
-        let (at, errors) = path_and_errors();
         let item = local("__ecr_item");
-        let binds = super::spans(&self.rules).into_iter().map(|span| {
-            let value = Ident::new("__ecr_value", span);
-            quote! {
-                #[allow(unused_variables)]
-                let #value = #item;
-            }
-        });
-        let checks = super::emit_checks(&self.rules, checked, |span| {
-            Ident::new("__ecr_value", span).into_token_stream()
-        });
-        quote_spanned! {self.span=>
-            |#at: &::ecr_config::FieldPath<'_>, #item, #errors: &mut ::ecr_config::ValidationErrors| {
-                #(#binds)*
-                #checks
-            }
-        }
+        closure(
+            &self.rules,
+            checked,
+            self.span,
+            &item,
+            &item.to_token_stream(),
+        )
     }
 
     pub(crate) fn emit_rule(&self, checked: &Checked) -> TokenStream {
-        let rules = super::emit_rules(&self.rules, checked);
-        quote!(Each { rules: &[#(::ecr_config::meta::Rule::#rules),*] })
+        nested_rule("Each", &self.rules, checked, false)
     }
 
     pub(crate) fn emit_const_rule(&self, checked: &Checked) -> TokenStream {
-        let rules = super::emit_const_rules(&self.rules, checked);
-        quote!(Each { rules: &[#(::ecr_config::__private::compile_time::ConstRule::#rules),*] })
+        nested_rule("Each", &self.rules, checked, true)
+    }
+}
+
+/// `|at, PARAM, errors| { … }`: the checks of `rules` on the value `param` binds as `value`,
+/// read at each rule as `__ecr_value` spanned at its own attribute (`#[each]`'s and
+/// `#[keys]`'s).
+pub(crate) fn closure(
+    rules: &Rules,
+    checked: &Checked,
+    span: Span,
+    value: &Ident,
+    param: &TokenStream,
+) -> TokenStream {
+    let (at, errors) = path_and_errors();
+    let binds = super::spans(rules).into_iter().map(|span| {
+        let spanned = Ident::new("__ecr_value", span);
+        quote! {
+            #[allow(unused_variables)]
+            let #spanned = #value;
+        }
+    });
+    let checks = super::emit_checks(rules, checked, |span| {
+        Ident::new("__ecr_value", span).into_token_stream()
+    });
+    quote_spanned! {span=>
+        |#at: &::ecr_config::FieldPath<'_>, #param, #errors: &mut ::ecr_config::ValidationErrors| {
+            #(#binds)*
+            #checks
+        }
+    }
+}
+
+/// `Each { rules: &[…] }` (or `Keys`), as a `Rule` or, with `constant`, a `ConstRule`.
+pub(crate) fn nested_rule(
+    variant: &str,
+    rules: &Rules,
+    checked: &Checked,
+    constant: bool,
+) -> TokenStream {
+    let variant = Ident::new(variant, Span::call_site());
+    if constant {
+        let rules = super::emit_const_rules(rules, checked);
+        quote!(#variant { rules: &[#(::ecr_config::__private::compile_time::ConstRule::#rules),*] })
+    } else {
+        let rules = super::emit_rules(rules, checked);
+        quote!(#variant { rules: &[#(::ecr_config::meta::Rule::#rules),*] })
     }
 }
 

@@ -2,8 +2,8 @@
 //! without `#[…]` (`#[keys(len(max = 63), pattern("^[a-z0-9-]+$"))]`), and read by the same
 //! parsers; their checks are the field rules' own, run on each key as a string.
 
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::{ToTokens as _, quote, quote_spanned};
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
 use syn::Attribute;
 use syn::spanned::Spanned;
 
@@ -49,38 +49,19 @@ impl Keys {
     ) -> TokenStream {
         let (at, errors) = path_and_errors();
         let key = local("__ecr_key");
-        let binds = super::spans(&self.rules).into_iter().map(|span| {
-            let value = Ident::new("__ecr_value", span);
-            quote! {
-                #[allow(unused_variables)]
-                let #value = #key;
-            }
-        });
-        let checks = super::emit_checks(&self.rules, checked, |span| {
-            Ident::new("__ecr_value", span).into_token_stream()
-        });
+        let check =
+            super::each::closure(&self.rules, checked, self.span, &key, &quote!(#key: &str));
         let each = each.unwrap_or_else(|| quote!(|_, _, _| {}));
         quote_spanned! {self.span=>
-            ::ecr_config::__private::keys::keys(
-                #value,
-                #at,
-                #errors,
-                |#at: &::ecr_config::FieldPath<'_>, #key: &str, #errors: &mut ::ecr_config::ValidationErrors| {
-                    #(#binds)*
-                    #checks
-                },
-                #each,
-            );
+            ::ecr_config::__private::keys::keys(#value, #at, #errors, #check, #each);
         }
     }
 
     pub(crate) fn emit_rule(&self, checked: &Checked) -> TokenStream {
-        let rules = super::emit_rules(&self.rules, checked);
-        quote!(Keys { rules: &[#(::ecr_config::meta::Rule::#rules),*] })
+        super::each::nested_rule("Keys", &self.rules, checked, false)
     }
 
     pub(crate) fn emit_const_rule(&self, checked: &Checked) -> TokenStream {
-        let rules = super::emit_const_rules(&self.rules, checked);
-        quote!(Keys { rules: &[#(::ecr_config::__private::compile_time::ConstRule::#rules),*] })
+        super::each::nested_rule("Keys", &self.rules, checked, true)
     }
 }
